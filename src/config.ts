@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  FEEDS_FILE: z.string().min(1).default('./feeds.json'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  FETCH_CRON: z.string().min(1).default('0 * * * *'),
+  EDITOR_TOKEN: z.string().min(1).optional(),
+  READ_TOKEN: z.string().min(1).optional(),
+  ROUNDUP_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  ALLOW_PRIVATE_HOSTS: booleanText.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  FETCH_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  FETCH_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
+});
+
+export type Config = Readonly<{
+  databaseUrl?: string;
+  dataDir: string;
+  feedsFile: string;
+  port: number;
+  host: string;
+  fetchCron: string;
+  editorToken?: string;
+  readToken?: string;
+  roundupZone: string;
+  allowPrivateHosts: boolean;
+  logLevel: string;
+  fetchTimeoutMs: number;
+  fetchMaxBytes: number;
+  fetchConcurrency: number;
+  fetchHostConcurrency: number;
+}>;
+
+/** Parses the environment once into a frozen Config; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new AppError('config', `config: ${name} is invalid: ${issue?.message ?? 'unknown problem'}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    feedsFile: resolve(e.FEEDS_FILE),
+    port: e.PORT,
+    host: e.HOST,
+    fetchCron: e.FETCH_CRON,
+    editorToken: e.EDITOR_TOKEN,
+    readToken: e.READ_TOKEN,
+    roundupZone: e.ROUNDUP_ZONE,
+    allowPrivateHosts: e.ALLOW_PRIVATE_HOSTS,
+    logLevel: e.LOG_LEVEL,
+    fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    fetchMaxBytes: e.FETCH_MAX_BYTES,
+    fetchConcurrency: e.FETCH_CONCURRENCY,
+    fetchHostConcurrency: e.FETCH_HOST_CONCURRENCY,
+  });
+}

@@ -1,0 +1,91 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './api/app.js';
+import { loadConfig, type Config } from './config.js';
+import { AppError, messageOf } from './errors.js';
+import { scheduleFetch, type Scheduler } from './jobs/scheduler.js';
+import { runSources } from './pipeline/run-sources.js';
+import { openRuntime } from './runtime.js';
+import { startRun } from './store/runs-store.js';
+
+export interface ServeOptions {
+  port?: number;
+  cron?: boolean;
+}
+
+/** The composition root: config → db + migrate → app → HTTP server → hourly fetch. Resolves once listening. */
+export async function startServer(config: Config, options: ServeOptions = {}): Promise<{ port: number; stop(): Promise<void> }> {
+  const runtime = await openRuntime(config);
+  const { log, pipeline } = runtime;
+  let current: Promise<unknown> | undefined;
+
+  const runFetch = async (trigger: string, runId?: number) => {
+    const run = runSources(pipeline, { trigger, runId });
+    current = run;
+    try {
+      const summary = await run;
+      log.info({ run: summary.run.id, status: summary.run.status, new: summary.run.itemsNew }, 'fetch run finished');
+    } finally {
+      current = undefined;
+    }
+  };
+  const startFetch = async () => {
+    if (current) throw new AppError('conflict', 'fetch: a run is already going; try again when it ends');
+    const runId = await startRun(pipeline.db, 'api', pipeline.now());
+    void runFetch('api', runId).catch((error) => log.error({ err: error }, 'fetch run failed'));
+    return runId;
+  };
+
+  const app = createApp({ db: pipeline.db, dbKind: runtime.handle.kind, config, log, now: pipeline.now, startFetch });
+  const server = await listen(app.fetch, options.port ?? config.port, config.host);
+  const port = (server.address() as { port: number }).port;
+  let scheduler: Scheduler | undefined;
+  if (options.cron !== false) {
+    scheduler = scheduleFetch(config.fetchCron, () => (current ? Promise.resolve() : runFetch('cron')), log);
+  }
+  log.info({ port, host: config.host, db: runtime.handle.kind, cron: options.cron !== false ? config.fetchCron : 'off' }, 'china-ai-news listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await scheduler?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Let a running fetch finish its current sources: each source is one transaction, so nothing is half-written.
+      await current?.catch(() => undefined);
+      await runtime.close();
+    })();
+    return stopping;
+  };
+  return { port, stop };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Runs the server until SIGINT/SIGTERM; used by `npm start` and `cli serve`. */
+export async function serveUntilSignal(options: ServeOptions = {}): Promise<void> {
+  const server = await startServer(loadConfig(), options);
+  process.stdout.write(`china-ai-news: serving on http://${loadConfig().host}:${server.port}\n`);
+  const shutdown = () => {
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        process.stderr.write(`china-ai-news: shutdown failed: ${messageOf(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  serveUntilSignal({ cron: !process.argv.includes('--no-cron') }).catch((error) => {
+    process.stderr.write(`china-ai-news: ${messageOf(error)}\n`);
+    process.exit(1);
+  });
+}

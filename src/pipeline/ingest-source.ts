@@ -1,0 +1,79 @@
+import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
+import { AppError, messageOf } from '../errors.js';
+import { fetchText, type FetchOutcome } from '../fetch/http-client.js';
+import { toArticle } from '../normalize/to-article.js';
+import { parseFeed } from '../parse/feed.js';
+import { parseHtmlListing } from '../parse/html-listing.js';
+import { saveArticles } from '../store/items-store.js';
+import type { SourceRow } from '../store/sources-store.js';
+import { catalogueVersion } from '../tag/catalogue.js';
+import { tagText } from '../tag/matcher.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface IngestOutcome {
+  slug: string;
+  status: 'ok' | 'not_modified' | 'error';
+  httpStatus: number | null;
+  itemsSeen: number;
+  itemsNew: number;
+  itemsUpdated: number;
+  error: string | null;
+  validators?: { etag?: string | null; lastModified?: string | null };
+  disable?: string;
+  retryAfterMs?: number | null;
+}
+
+/** fetch → parse → normalize → tag → store for one source. Never throws: failures come back as values. */
+export async function ingestSource(deps: PipelineDeps, source: SourceConfig, row: Pick<SourceRow, 'etag' | 'lastModified'>): Promise<IngestOutcome> {
+  const base = { slug: source.slug, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0 };
+  const fetched = await fetchText(source.url, { timeoutMs: deps.config.fetchTimeoutMs, maxBytes: deps.config.fetchMaxBytes }, row);
+  if (!fetched.ok) {
+    const status = fetched.error.status;
+    return {
+      ...base,
+      status: 'error',
+      httpStatus: status,
+      error: fetched.error.message,
+      disable: status === 410 ? `gone: ${source.url} answered 410 Gone` : undefined,
+      retryAfterMs: fetched.error.retryAfterMs,
+    };
+  }
+  if (fetched.value.kind === 'not_modified') return { ...base, status: 'not_modified', httpStatus: 304, error: null };
+  const response = fetched.value;
+  try {
+    const feed = await parseSource(source, response);
+    const articles = toTaggedArticles(feed, source);
+    const saved = await saveArticles(deps.db, articles, { now: deps.now(), tagVersion: catalogueVersion });
+    return {
+      ...base,
+      status: 'ok',
+      httpStatus: response.status,
+      itemsSeen: feed.items.length,
+      itemsNew: saved.inserted,
+      itemsUpdated: saved.updated,
+      error: null,
+      validators: response.validators,
+    };
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : `store: ${messageOf(error)}`;
+    return { ...base, status: 'error', httpStatus: response.status, error: `${message} (${source.url})` };
+  }
+}
+
+async function parseSource(source: SourceConfig, response: Extract<FetchOutcome, { kind: 'ok' }>): Promise<ParsedFeed> {
+  if (source.kind === 'html' && source.selectors) {
+    return parseHtmlListing(response.text, response.finalUrl, source.selectors, source.zone);
+  }
+  return parseFeed(response.text, { zone: source.zone, baseUrl: response.finalUrl });
+}
+
+/** Normalises and tags parsed items; items without a usable link are dropped here. */
+export function toTaggedArticles(feed: ParsedFeed, source: Pick<SourceConfig, 'slug' | 'language'>): TaggedArticle[] {
+  const articles: TaggedArticle[] = [];
+  for (const item of feed.items) {
+    const article = toArticle(item, source);
+    if (!article) continue;
+    articles.push({ ...article, tags: tagText({ title: article.title, summary: article.summary, body: article.bodyText }) });
+  }
+  return articles;
+}

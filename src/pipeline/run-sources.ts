@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { SourceConfig } from '../domain.js';
+import { messageOf } from '../errors.js';
+import { finishRun, recordAttempt, startRun, type RunRow } from '../store/runs-store.js';
+import { claimDueSources, recordSourceOutcome } from '../store/sources-store.js';
+import type { PipelineDeps } from './deps.js';
+import { ingestSource, type IngestOutcome } from './ingest-source.js';
+
+export interface RunSummary {
+  run: RunRow;
+  outcomes: IngestOutcome[];
+}
+
+/** A lease long enough for the slowest source (timeout × retries); a crashed worker's claim expires after it. */
+const leaseMs = 15 * 60_000;
+
+/**
+ * One fetch run over the due sources (or the named ones): claims them, ingests each with a global
+ * and a per-host concurrency limit, and records every outcome. One source's failure never stops the others.
+ */
+export async function runSources(deps: PipelineDeps, options: { trigger: string; slugs?: string[]; runId?: number }): Promise<RunSummary> {
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const runId = options.runId ?? (await startRun(deps.db, options.trigger, deps.now()));
+  const configs = new Map(deps.sources.map((source) => [source.slug, source]));
+  const claimed = await claimDueSources(deps.db, { now: deps.now(), owner, leaseMs, slugs: options.slugs });
+  const global = pLimit(deps.config.fetchConcurrency);
+  const perHost = new Map<string, ReturnType<typeof pLimit>>();
+  const hostLimit = (url: string) => {
+    const host = new URL(url).host;
+    if (!perHost.has(host)) perHost.set(host, pLimit(deps.config.fetchHostConcurrency));
+    return perHost.get(host)!;
+  };
+  const outcomes = await Promise.all(
+    claimed.map((row) => {
+      const config: SourceConfig = configs.get(row.slug) ?? rowAsConfig(row);
+      return hostLimit(config.url)(() => global(() => ingestAndRecord(deps, runId, config, row)));
+    }),
+  );
+  const run = await finishRun(deps.db, runId, deps.now());
+  return { run, outcomes };
+}
+
+async function ingestAndRecord(deps: PipelineDeps, runId: number, config: SourceConfig, row: Parameters<typeof ingestSource>[2]): Promise<IngestOutcome> {
+  const startedAt = deps.now();
+  let outcome: IngestOutcome;
+  try {
+    outcome = await ingestSource(deps, config, row);
+  } catch (error) {
+    outcome = { slug: config.slug, status: 'error', httpStatus: null, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0, error: `pipeline: ${messageOf(error)}` };
+  }
+  const finishedAt = deps.now();
+  await recordSourceOutcome(deps.db, config.slug, { ...outcome, ok: outcome.status !== 'error' }, finishedAt);
+  await recordAttempt(deps.db, {
+    runId,
+    sourceSlug: config.slug,
+    status: outcome.status,
+    httpStatus: outcome.httpStatus,
+    startedAt,
+    finishedAt,
+    itemsSeen: outcome.itemsSeen,
+    itemsNew: outcome.itemsNew,
+    itemsUpdated: outcome.itemsUpdated,
+    error: outcome.error,
+  });
+  deps.log.info({ source: config.slug, status: outcome.status, new: outcome.itemsNew, error: outcome.error ?? undefined }, 'source fetched');
+  return outcome;
+}
+
+function rowAsConfig(row: { slug: string; name: string; url: string; kind: string; language: string; zone: string; weight: number; enabled: boolean }): SourceConfig {
+  return { slug: row.slug, name: row.name, url: row.url, kind: row.kind === 'html' ? 'html' : 'feed', language: row.language, zone: row.zone, weight: row.weight, fullText: false, enabled: row.enabled };
+}
+
+/** One line per source and a total, as the `fetch` command prints them. */
+export function formatRunSummary(summary: RunSummary): string[] {
+  const lines = summary.outcomes.map((o) => {
+    const counts = o.status === 'error' ? o.error : `${o.itemsSeen} seen, ${o.itemsNew} new, ${o.itemsUpdated} updated`;
+    return `${o.slug.padEnd(20)} ${o.status.padEnd(12)} ${o.httpStatus ?? '-'} ${counts}`;
+  });
+  const { run } = summary;
+  lines.push(`total: ${run.sourcesTotal} sources, ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items (run ${run.id}, ${run.status})`);
+  return lines;
+}
