@@ -1,15 +1,13 @@
 import { parseArgs } from 'node:util';
-import {
-  companiesCommand,
-  dedupeCommand,
-  fetchCommand,
-  migrateCommand,
-  parseCommand,
-  roundupCommand,
-  serveCommand,
-  tagCommand,
-  type Flags,
-} from './cli/commands.js';
+import { companiesCommand } from './cli/companies-command.js';
+import { dedupeCommand } from './cli/dedupe-command.js';
+import { fetchCommand } from './cli/fetch-command.js';
+import type { Flags } from './cli/flags.js';
+import { migrateCommand } from './cli/migrate-command.js';
+import { parseCommand } from './cli/parse-command.js';
+import { roundupCommand } from './cli/roundup-command.js';
+import { serveCommand } from './cli/serve-command.js';
+import { tagCommand } from './cli/tag-command.js';
 import { messageOf } from './errors.js';
 
 interface Command {

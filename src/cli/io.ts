@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import type { z } from 'zod';
+import { AppError } from '../errors.js';
 
 /** All of stdin as bytes. */
 export async function readStdin(): Promise<Buffer> {
@@ -41,4 +43,12 @@ export async function mapJsonLines(handle: (record: Record<string, unknown>) => 
       await writeLine(JSON.stringify(id === undefined ? { error: `line ${number}: ${message}` } : { id, error: message }));
     }
   }
+}
+
+/** Validates one input line; the error names the field, and the caller's line gets {id?, error}. */
+export function validateLine<T extends z.ZodType>(schema: T, record: unknown): z.infer<T> {
+  const result = schema.safeParse(record);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new AppError('bad_request', `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`);
 }
