@@ -44,6 +44,8 @@ export const platformCompanies: CompanyEntry[] = [
     products: ['Hunyuan', 'Yuanbao', 'CodeBuddy', '腾讯元宝', '混元大模型'],
     people: ['Pony Ma', 'Ma Huateng', 'Dowson Tong', '马化腾', '汤道生', '姚顺雨'],
     ambiguous: ['元宝', '混元'],
+    // "Follow our WeChat account" footers name the channel, not the company.
+    exclusions: ['官方微信', '微信公众号', '微信号'],
   },
   {
     slug: 'kuaishou', name: 'Kuaishou', nameZh: '快手',

@@ -34,10 +34,12 @@ export function tagText(input: TagInput, lexicon: Lexicon = catalogueLexicon()):
   return { companies, topics, relevant };
 }
 
-/** More Han characters than Latin letters in the first 400 characters of each field. */
+/** More Han characters than Latin letters in the first 400 characters of each field, links aside. */
 function isMostlyHan(fields: Array<[TagField, string]>): boolean {
   let balance = 0;
-  for (const [, text] of fields) {
+  for (const [, field] of fields) {
+    // Links ("原文：https://...") are Latin letters in any language.
+    const text = field.includes('http') ? field.replace(/https?:\/\/\S+/g, '') : field;
     for (let i = 0, end = Math.min(text.length, 400); i < end; i++) {
       const code = text.charCodeAt(i);
       if (code >= 0x3400 && code <= 0x9fff) balance++;

@@ -23,21 +23,25 @@ export interface RelevanceInput {
  */
 export function isRelevant(input: RelevanceInput): boolean {
   const { companies } = input;
-  const counts = { ai: 0, aiTitle: 0, china: 0, foreignTitle: 0, market: 0 };
+  const counts = { ai: 0, aiTitle: 0, china: 0, chinaTitle: 0, foreignTitle: 0, foreignLead: 0, market: 0 };
   const aiWords = new Set<string>();
   for (const hit of input.hits) {
     const m = hit.meaning;
     if (m.kind === 'ai') (counts.ai++, aiWords.add(m.word), hit.field === 'title' && counts.aiTitle++);
-    else if (m.kind === 'china') counts.china++;
-    else if (m.kind === 'foreign' && hit.field === 'title') counts.foreignTitle++;
+    else if (m.kind === 'china') (counts.china++, hit.field === 'title' && counts.chinaTitle++);
+    else if (m.kind === 'foreign') hit.field === 'title' ? counts.foreignTitle++ : hit.start < 160 && counts.foreignLead++;
     else if (m.kind === 'market') counts.market++;
   }
   if (counts.market >= 2) return false;
   const leadCompany = companies.some((tag) => tag.score >= 0.6);
-  const foreignLed = counts.foreignTitle > 0 && !companies.some((tag) => tag.field === 'title');
+  // Led by a foreign actor: named in the title (or, with nothing Chinese named at all, in the lead).
+  const foreignLed =
+    counts.chinaTitle === 0 &&
+    !companies.some((tag) => tag.field === 'title') &&
+    (counts.foreignTitle > 0 || (counts.foreignLead > 0 && counts.china === 0 && companies.length === 0));
   if (companies.some((tag) => aiNativeCompanies.has(tag.company) && tag.score >= 0.6)) return true;
   if (companies.length > 0 && (input.productSeen || aiWords.size >= 1) && (leadCompany || !foreignLed)) return true;
   if (foreignLed) return false;
-  const chinese = input.chineseText || counts.china > 0;
-  return chinese && (aiWords.size >= 2 || counts.aiTitle > 0);
+  // China named, or Chinese-language reporting, and plainly about AI (two AI words, or one in the title).
+  return (input.chineseText || counts.china > 0) && (aiWords.size >= 2 || counts.aiTitle > 0);
 }

@@ -11,9 +11,9 @@ export const aiWords = [
   'semiconductors', 'robot', 'robots', 'robotics', 'robotaxi', 'humanoid', 'open-source', 'open-weight', 'reasoning', 'agent',
   'agents', 'agentic', 'neural', 'machine learning', 'deep learning', 'inference', 'benchmark', 'multimodal', 'autonomous driving',
   'self-driving', 'driver assistance', 'assisted-driving', 'data center', 'data centre', 'compute', 'token', 'tokens', 'API',
-  'parameters', 'AI assistant', 'copilot', 'smart glasses', 'computer vision', 'speech recognition',
+  'parameters', 'AI assistant', 'copilot', 'accelerator', 'accelerators', 'DCU', 'smart glasses', 'computer vision', 'speech recognition',
   '人工智能', '大模型', '模型', '智能体', 'Agent', '机器人', '芯片', '算力', '开源', '推理', '训练', '自动驾驶', '智驾', '具身',
-  '生成式', '多模态', '智能助手', '算法', 'GPU', '英伟达', '数据中心', '智算', '语音识别', '视觉', '无人驾驶', '人形',
+  '生成式', '多模态', '智能助手', '算法', 'GPU', '英伟达', '数据中心', '智算', '语音识别', '视觉', '无人驾驶', '人形', '加速卡',
 ];
 
 /** Names that put a text in China (tracked companies do too, and so does Chinese-language text). */
@@ -26,8 +26,8 @@ export const chinaWords = [
 export const foreignAiWords = [
   'OpenAI', 'ChatGPT', 'Anthropic', 'Claude', 'Google', 'Gemini', 'DeepMind', 'Meta', 'Microsoft', 'Apple', 'Nvidia', 'NVIDIA',
   'Amazon', 'xAI', 'Grok', 'Tesla', 'Samsung', 'SK Hynix', 'TSMC', 'Intel', 'AMD', 'Mistral', 'Cursor', 'GitHub', 'Cerebras',
-  'Groq', 'Etched', 'Waymo', 'Hugging Face', 'Perplexity',
-  '谷歌', '微软', '苹果', '英伟达', '亚马逊', '特斯拉', '三星', 'SK海力士', '台积电', '英特尔', '韩国', '日本', '美国', '欧洲',
+  'Groq', 'Etched', 'Waymo', 'Hugging Face', 'Perplexity', 'SoftBank', 'Korea', 'Japan', 'Europe', 'Silicon Valley',
+  '谷歌', '微软', '苹果', '英伟达', '亚马逊', '特斯拉', '三星', 'SK海力士', '台积电', '英特尔', '韩国', '日本', '美国', '欧洲', '软银', '硅谷', '美股', '美债',
 ];
 
 /** Stock-market wraps list tickers, not news about them. */
