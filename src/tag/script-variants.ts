@@ -15,6 +15,11 @@ export function scriptVariants(term: string): string[] {
   return [...new Set([term, ...converters.map((convert) => convert(term))])];
 }
 
+/** The Taiwan Traditional form of a Simplified term (for display: 腾讯 → 騰訊). */
+export function traditionalOf(term: string): string {
+  return converters[1]!(term);
+}
+
 /** English words in the case forms a headline or a sentence start may give them. */
 export function caseVariants(term: string, options: { caseInsensitive: boolean }): string[] {
   if (hasHan.test(term) && !/[a-z]/.test(term)) return [term];
