@@ -12,11 +12,12 @@ export interface TagInput {
   body?: string | null;
 }
 
-let defaultLexicon: Lexicon | undefined;
+// Built when the module loads (about 0.15 s), not on the first item: the first item arrives
+// while a fetch run has requests in flight, and a long pause there would eat their timeouts.
+const defaultLexicon = buildLexicon(catalogue);
 
-/** The lexicon of the real catalogue, built once on first use (about 0.1 s). */
+/** The lexicon of the real catalogue. */
 export function catalogueLexicon(): Lexicon {
-  defaultLexicon ??= buildLexicon(catalogue);
   return defaultLexicon;
 }
 

@@ -1,24 +1,22 @@
-import * as OpenCC from 'opencc-js/cn2t';
+import { traditionalForms } from './traditional-forms.js';
 
 /**
  * Traditional-Chinese spellings of a Simplified term, so one automaton finds 騰訊 and 腾讯 alike.
- * We convert the (few thousand) catalogue terms once instead of converting every text: texts stay
- * untouched and the scan stays one pass. OpenCC's phrase tables give the Taiwan and Hong Kong
- * forms (發布 / 發佈, 人工智慧, 晶片) that a character table alone would miss.
+ * The catalogue's terms are converted ahead of time (OpenCC's phrase tables, see
+ * tests/helpers/traditional-forms.ts) instead of converting every text: texts stay untouched, the
+ * scan stays one pass, and Taiwan and Hong Kong forms (發佈 / 發布, 人工智慧) are covered.
  */
-const converters = (['t', 'tw', 'hk', 'twp'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
-const hasHan = /[\u3400-\u9fff]/;
-
-/** The term itself, then its distinct Traditional forms. */
 export function scriptVariants(term: string): string[] {
-  if (!hasHan.test(term)) return [term];
-  return [...new Set([term, ...converters.map((convert) => convert(term))])];
+  const forms = traditionalForms[term];
+  return forms ? [term, ...forms] : [term];
 }
 
 /** The Taiwan Traditional form of a Simplified term (for display: 腾讯 → 騰訊). */
 export function traditionalOf(term: string): string {
-  return converters[1]!(term);
+  return traditionalForms[term]?.[0] ?? term;
 }
+
+const hasHan = /[\u3400-\u9fff]/;
 
 /** English words in the case forms a headline or a sentence start may give them. */
 export function caseVariants(term: string, options: { caseInsensitive: boolean }): string[] {

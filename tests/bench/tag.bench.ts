@@ -82,6 +82,8 @@ function printThroughput(items: LabelledItem[]): void {
   console.log(`\n== throughput (one core, tagText over ${items.length} real items, ${(bytes / 1e6).toFixed(2)} MB UTF-8 per round)`);
   console.log(`catalogue ${catalogue.length} companies, ${real.terms.length} terms, ${real.automaton.stateCount} states: ${realMs.toFixed(1)} ms CPU/round, ${mbps(realMs)} MB/s (wall ${realTime.wallMs.toFixed(1)} ms/round)`);
   console.log(`10x catalogue ${tenfoldCatalogue.length} companies, ${tenfold.terms.length} terms, ${tenfold.automaton.stateCount} states (built in ${buildMs.toFixed(0)} ms): ${tenfoldMs.toFixed(1)} ms CPU/round, ${mbps(tenfoldMs)} MB/s (wall ${tenfoldTime.wallMs.toFixed(1)} ms/round)`);
+  const companyTerms = (lexicon: Lexicon) => lexicon.meanings.filter((m) => m.some((x) => x.kind === 'alias' || x.kind === 'exclude')).length;
+  console.log(`company terms: ${companyTerms(real)} vs ${companyTerms(tenfold)} (${(companyTerms(tenfold) / companyTerms(real)).toFixed(1)}x)`);
   console.log(`10x / 1x CPU time: ${(tenfoldMs / realMs).toFixed(2)}`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 }
