@@ -8,7 +8,7 @@ import { traditionalForms } from './traditional-forms.js';
  */
 export function scriptVariants(term: string): string[] {
   const forms = traditionalForms[term];
-  return forms ? [term, ...forms] : [term];
+  return forms ? [...new Set([term, ...forms])] : [term];
 }
 
 /** The Taiwan Traditional form of a Simplified term (for display: 腾讯 → 騰訊). */
