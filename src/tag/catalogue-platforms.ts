@@ -4,10 +4,10 @@ import type { CompanyEntry } from './catalogue-types.js';
 export const platformCompanies: CompanyEntry[] = [
   {
     slug: 'alibaba', name: 'Alibaba', nameZh: '阿里巴巴',
-    aliases: ['Alibaba', 'Alibaba Group', 'Alibaba Cloud', 'Aliyun', 'AliCloud', 'Taobao', 'Tmall', 'DingTalk', 'AliExpress', 'T-Head', '阿里巴巴', '阿里集团', '阿里云', '阿里', '淘宝', '天猫', '淘天', '钉钉', '平头哥', '速卖通'],
+    aliases: ['Alibaba', 'Alibaba Group', 'Alibaba Cloud', 'Aliyun', 'AliCloud', 'Taobao', 'Tmall', 'DingTalk', 'AliExpress', 'T-Head', '阿里巴巴', '阿里集团', '阿里云', '阿里', '淘宝', '天猫', '淘天', '钉钉', '速卖通'],
     products: ['Qwen', 'Tongyi', 'Tongyi Qianwen', 'Quark AI', '通义千问', '通义', '千问', '夸克AI'],
     people: ['Eddie Wu', 'Joe Tsai', 'Jack Ma', '吴泳铭', '蔡崇信', '马云'],
-    ambiguous: ['Ali', '夸克', '真武'],
+    ambiguous: ['Ali', '夸克', '真武', '平头哥'],
     needsCompany: ['Daniel Zhang', '张勇'],
     exclusions: ['Muhammad Ali', '阿里山', '阿里地区', '穆罕默德·阿里', '拳王阿里'],
   },
@@ -77,8 +77,9 @@ export const platformCompanies: CompanyEntry[] = [
   },
   {
     slug: 'deepseek', name: 'DeepSeek', nameZh: '深度求索',
-    aliases: ['DeepSeek', 'Deepseek', 'High-Flyer', '深度求索', '幻方量化', '幻方'],
+    aliases: ['DeepSeek', 'Deepseek', 'High-Flyer', '深度求索', '幻方量化'],
     people: ['Liang Wenfeng', '梁文锋'],
+    ambiguous: ['幻方'],
   },
   {
     slug: 'moonshot', name: 'Moonshot AI', nameZh: '月之暗面',
