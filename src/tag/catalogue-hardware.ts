@@ -46,8 +46,9 @@ export const hardwareCompanies: CompanyEntry[] = [
     slug: 'horizon-robotics', name: 'Horizon Robotics', nameZh: '地平线',
     aliases: ['Horizon Robotics', '地平线机器人'],
     products: ['Journey 6', '征程6', '征程5'],
-    ambiguous: ['Horizon', '地平线'],
-    needsCompany: ['Yu Kai', '余凯'],
+    // "Horizon" alone names too much in AI news itself (a lab's "Horizon RL" team), so it needs the company.
+    ambiguous: ['地平线'],
+    needsCompany: ['Horizon', 'Yu Kai', '余凯'],
     exclusions: ['Forza Horizon', 'Lost Horizon', 'Horizon Europe', 'Horizon Zero Dawn', 'Horizon Worlds', '地平线上', '地平线下'],
   },
   {
