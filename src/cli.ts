@@ -5,6 +5,7 @@ import { fetchCommand } from './cli/fetch-command.js';
 import type { Flags } from './cli/flags.js';
 import { migrateCommand } from './cli/migrate-command.js';
 import { parseCommand } from './cli/parse-command.js';
+import { retagCommand } from './cli/retag-command.js';
 import { roundupCommand } from './cli/roundup-command.js';
 import { serveCommand } from './cli/serve-command.js';
 import { tagCommand } from './cli/tag-command.js';
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   dedupe: { summary: 'JSON lines {id, url?, title, text?, published?, source?} → {id, item, story}', usage: 'dedupe', options: {}, run: dedupeCommand },
   roundup: { summary: "print the week's roundup draft", usage: 'roundup --week 2025-W01 [--zone Z] [--format md|html|json]', options: { week: { type: 'string' }, zone: { type: 'string' }, format: { type: 'string' } }, run: roundupCommand },
   companies: { summary: 'the company catalogue as JSON {slug, name, nameZh, aliases}', usage: 'companies', options: {}, run: companiesCommand },
+  retag: { summary: 're-tag stored items tagged with an older catalogue version; progress on stderr', usage: 'retag [--batch-size N]', options: { 'batch-size': { type: 'string' } }, run: retagCommand },
 };
 
 function overview(): string {

@@ -2,14 +2,18 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import { loadConfig, type Config } from './config.js';
 import { AppError, messageOf } from './errors.js';
+import type { Logger } from './log.js';
 import { scheduleFetch, type Scheduler } from './jobs/scheduler.js';
 import { runSources } from './pipeline/run-sources.js';
+import { describeProgress, retagStaleItems } from './pipeline/retag-items.js';
 import { openRuntime } from './runtime.js';
 import { startRun } from './store/runs-store.js';
 
 export interface ServeOptions {
   port?: number;
   cron?: boolean;
+  /** Re-tag items tagged with an older catalogue version, in the background (default on). */
+  retag?: boolean;
 }
 
 /** The composition root: config → db + migrate → app → HTTP server → hourly fetch. Resolves once listening. */
@@ -43,11 +47,16 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     scheduler = scheduleFetch(config.fetchCron, () => (current ? Promise.resolve() : runFetch('cron')), log);
   }
   log.info({ port, host: config.host, db: runtime.handle.kind, cron: options.cron !== false ? config.fetchCron : 'off' }, 'china-ai-news listening');
+  // After listening, never before: re-tagging a large store in batches must not keep the API down.
+  const retagAbort = new AbortController();
+  const retag = options.retag === false ? Promise.resolve() : retagInBackground(pipeline.db, log, retagAbort.signal);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await scheduler?.stop();
+      retagAbort.abort();
+      await retag;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Let a running fetch finish its current sources: each source is one transaction, so nothing is half-written.
       await current?.catch(() => undefined);
@@ -56,6 +65,23 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
     return stopping;
   };
   return { port, stop };
+}
+
+async function retagInBackground(db: Parameters<typeof retagStaleItems>[0], log: Logger, signal: AbortSignal): Promise<void> {
+  let lastLog = 0;
+  try {
+    const result = await retagStaleItems(db, {
+      signal,
+      onProgress: (progress) => {
+        if (progress.elapsedMs - lastLog < 2000 && progress.done < progress.total) return;
+        lastLog = progress.elapsedMs;
+        log.info({ ...progress }, `retag: ${describeProgress(progress)}`);
+      },
+    });
+    if (result.total > 0) log.info({ ...result }, 'retag finished');
+  } catch (error) {
+    log.error({ err: error }, 'retag failed; stored tags stay as they were and the next start tries again');
+  }
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {

@@ -1,6 +1,10 @@
-import type { CompanyTag, TagField, TagResult, TopicTag } from '../domain.js';
-import { catalogue, type CompanyEntry } from './catalogue.js';
-import { aiNativeCompanies, aiWords, topicRules } from './vocabulary.js';
+import type { TagField, TagResult } from '../domain.js';
+import { catalogue } from './catalogue.js';
+import { tagCompanies } from './company-tags.js';
+import { findTerms, type Hit } from './find-terms.js';
+import { buildLexicon, type Lexicon } from './lexicon.js';
+import { isRelevant } from './relevance.js';
+import { tagTopics } from './topic-tags.js';
 
 export interface TagInput {
   title: string;
@@ -8,99 +12,40 @@ export interface TagInput {
   body?: string | null;
 }
 
-const fieldWeight: Record<TagField, number> = { title: 1, summary: 0.6, body: 0.3 };
-const hasCjk = (text: string) => /[\u3400-\u9fff]/.test(text);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Built when the module loads (about 0.15 s), not on the first item: the first item arrives
+// while a fetch run has requests in flight, and a long pause there would eat their timeouts.
+const defaultLexicon = buildLexicon(catalogue);
 
-/** Latin aliases match on word boundaries and exact case; CJK aliases match as substrings. */
-function aliasPattern(alias: string): RegExp {
-  if (hasCjk(alias)) return new RegExp(escape(alias), 'g');
-  return new RegExp(`(?<![\\p{L}\\p{N}_./])${escape(alias)}(?![\\p{L}\\p{N}_]|\\.[a-z])`, 'gu');
+/** The lexicon of the real catalogue. */
+export function catalogueLexicon(): Lexicon {
+  return defaultLexicon;
 }
-
-interface CompiledCompany {
-  entry: CompanyEntry;
-  aliases: Array<{ alias: string; pattern: RegExp; ambiguous: boolean; product: boolean }>;
-}
-
-const compiled: CompiledCompany[] = catalogue.map((entry) => ({
-  entry,
-  aliases: [
-    ...entry.aliases.map((alias) => ({ alias, pattern: aliasPattern(alias), ambiguous: false, product: false })),
-    ...(entry.products ?? []).map((alias) => ({ alias, pattern: aliasPattern(alias), ambiguous: false, product: true })),
-    ...(entry.ambiguous ?? []).map((alias) => ({ alias, pattern: aliasPattern(alias), ambiguous: true, product: false })),
-  ].sort((a, b) => b.alias.length - a.alias.length),
-}));
-
-const aiPattern = new RegExp(
-  aiWords.map((word) => (hasCjk(word) ? escape(word) : `(?<![\\p{L}])${escape(word)}(?![\\p{L}])`)).join('|'),
-  'u',
-);
 
 /** Tags a text with companies, topics and relevance; every tag carries its evidence. */
-export function tagText(input: TagInput): TagResult {
+export function tagText(input: TagInput, lexicon: Lexicon = catalogueLexicon()): TagResult {
   const fields: Array<[TagField, string]> = [
     ['title', input.title ?? ''],
     ['summary', input.summary ?? ''],
     ['body', input.body ?? ''],
   ];
-  const { tags: companies, productSeen } = matchCompanies(fields);
-  const topics = matchTopics(fields);
-  const all = fields.map(([, text]) => text).join('\n');
-  const aiContext = aiPattern.test(all);
-  const relevant =
-    companies.some((tag) => aiNativeCompanies.has(tag.company)) || (companies.length > 0 && (aiContext || productSeen));
+  const hits: Hit[] = fields.flatMap(([field, text]) => findTerms(lexicon, field, text));
+  const { tags: companies, productSeen } = tagCompanies(hits);
+  const topics = tagTopics(hits, fields);
+  const relevant = isRelevant({ hits, companies, topics, productSeen, chineseText: isMostlyHan(fields) });
   return { companies, topics, relevant };
 }
 
-function matchCompanies(fields: Array<[TagField, string]>): { tags: CompanyTag[]; productSeen: boolean } {
-  const tags: CompanyTag[] = [];
-  let productSeen = false;
-  const all = fields.map(([, text]) => text).join('\n');
-  for (const company of compiled) {
-    let best: CompanyTag | undefined;
-    let hits = 0;
-    let certain = false;
-    for (const [field, text] of fields) {
-      if (!text) continue;
-      for (const { alias, pattern, ambiguous, product } of company.aliases) {
-        pattern.lastIndex = 0;
-        for (const match of text.matchAll(pattern)) {
-          if (ambiguous && !hasContext(text, match.index ?? 0, alias.length)) continue;
-          hits++;
-          certain ||= !ambiguous;
-          productSeen ||= product;
-          const score = fieldWeight[field];
-          if (!best || score > best.score) best = { company: company.entry.slug, field, alias, score };
-        }
-      }
-    }
-    if (!best) continue;
-    // An ambiguous alias alone counts only with AI context in the whole text as well.
-    if (!certain && !aiPattern.test(all)) continue;
-    tags.push({ ...best, score: Math.min(1, Number((best.score + 0.1 * (hits - 1)).toFixed(2))) });
-  }
-  tags.sort((a, b) => b.score - a.score || a.company.localeCompare(b.company));
-  return { tags, productSeen };
-}
-
-function hasContext(text: string, index: number, length: number): boolean {
-  const window = text.slice(Math.max(0, index - 80), index + length + 80);
-  return aiPattern.test(window.slice(0, 80) + ' ' + window.slice(80 + length));
-}
-
-function matchTopics(fields: Array<[TagField, string]>): TopicTag[] {
-  const tags: TopicTag[] = [];
-  for (const [topic, keywords] of Object.entries(topicRules)) {
-    for (const [field, text] of fields) {
-      const keyword = keywords.find((word) =>
-        hasCjk(word) ? text.includes(word) : new RegExp(`(?<![\\p{L}])${escape(word)}(?![\\p{L}])`, 'iu').test(text),
-      );
-      if (keyword) {
-        tags.push({ topic, field, keyword, score: fieldWeight[field] });
-        break;
-      }
+/** More Han characters than Latin letters in the first 400 characters of each field, links aside. */
+function isMostlyHan(fields: Array<[TagField, string]>): boolean {
+  let balance = 0;
+  for (const [, field] of fields) {
+    // Links ("原文：https://...") are Latin letters in any language.
+    const text = field.includes('http') ? field.replace(/https?:\/\/\S+/g, '') : field;
+    for (let i = 0, end = Math.min(text.length, 400); i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x3400 && code <= 0x9fff) balance++;
+      else if ((code | 0x20) >= 97 && (code | 0x20) <= 122) balance--;
     }
   }
-  return tags;
+  return balance > 0;
 }

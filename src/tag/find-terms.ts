@@ -1,0 +1,71 @@
+import type { TagField } from '../domain.js';
+import { foldCode } from './automaton.js';
+import type { Lexicon, Meaning } from './lexicon.js';
+
+/** One occurrence of a lexicon term in one field of an item. */
+export interface Hit {
+  field: TagField;
+  start: number;
+  end: number;
+  meaning: Meaning;
+}
+
+/** Latin letters and digits (ASCII and Latin-1/Extended-A/B letters): a Latin term must not touch one. */
+function isWordCode(code: number): boolean {
+  const c = foldCode(code);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return c >= 0xc0 && c < 0x250 && c !== 0xd7 && c !== 0xf7;
+}
+
+const urlPattern = /(?:https?:\/\/|www\.)[^\s<>"'）)\]]+/g;
+
+/** [start, end) spans of URLs: "glm" in a link is a path, not a model. */
+function urlSpans(text: string): Array<[number, number]> {
+  if (!text.includes('http') && !text.includes('www.')) return [];
+  return [...text.matchAll(urlPattern)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * Every lexicon term in one field, in one pass of the automaton. Latin terms must sit on word
+ * boundaries; terms inside URLs are dropped; an alias inside a longer alias or exclusion
+ * ("Spark" in "Apache Spark", 王兴 in 王兴兴, 小米 in 小米粥) gives way to the longer one.
+ */
+export function findTerms(lexicon: Lexicon, field: TagField, text: string): Hit[] {
+  if (!text) return [];
+  const raw: Array<{ term: number; start: number; end: number }> = [];
+  lexicon.automaton.scan(text, (term, start, end) => {
+    if (lexicon.boundedLeft[term] && start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
+    if (lexicon.boundedRight[term] && end < text.length && isWordCode(text.charCodeAt(end))) return;
+    raw.push({ term, start, end });
+  });
+  if (raw.length === 0) return [];
+  const urls = urlSpans(text);
+  const swallowed = swallowedHits(lexicon, raw);
+  const hits: Hit[] = [];
+  raw.forEach((hit, index) => {
+    if (urls.length > 0 && urls.some(([s, e]) => hit.start >= s && hit.end <= e)) return;
+    for (const meaning of lexicon.meanings[hit.term]!) {
+      if (meaning.kind === 'exclude') continue;
+      if (meaning.kind === 'alias' && swallowed.has(index)) continue;
+      hits.push({ field, start: hit.start, end: hit.end, meaning });
+    }
+  });
+  return hits;
+}
+
+/** Indexes of raw hits lying inside a longer alias or exclusion hit. */
+function swallowedHits(lexicon: Lexicon, raw: Array<{ term: number; start: number; end: number }>): Set<number> {
+  const swallowed = new Set<number>();
+  const names: number[] = [];
+  for (let i = 0; i < raw.length; i++) if (lexicon.isName[raw[i]!.term]) names.push(i);
+  if (names.length < 2) return swallowed;
+  names.sort((a, b) => raw[a]!.start - raw[b]!.start || raw[b]!.end - raw[a]!.end);
+  // Sweep by start: a name is swallowed when an earlier-starting (or same-start, longer) name reaches past its end.
+  let reach = -1;
+  for (const index of names) {
+    const end = raw[index]!.end;
+    if (end <= reach) swallowed.add(index);
+    else reach = end;
+  }
+  return swallowed;
+}

@@ -1,0 +1,47 @@
+import type { CompanyTag, TopicTag } from '../domain.js';
+import type { Hit } from './find-terms.js';
+
+/** Companies whose every mention is AI-industry news (AI labs, AI chips, robotics, robotaxis). */
+export const aiNativeCompanies = new Set([
+  'deepseek', 'moonshot', 'zhipu', 'minimax', '01ai', 'stepfun', 'baichuan', 'iflytek', 'sensetime', 'megvii', 'modelbest',
+  'unitree', 'agibot', 'ubtech', 'horizon-robotics', 'cambricon', 'moore-threads', 'biren', 'manus', 'pony-ai', 'weride',
+]);
+
+export interface RelevanceInput {
+  hits: Hit[];
+  companies: CompanyTag[];
+  topics: TopicTag[];
+  productSeen: boolean;
+  /** Mostly Han characters: Chinese-language reporting. */
+  chineseText: boolean;
+}
+
+/**
+ * Is the item news about the Chinese AI industry? A Chinese subject (a tracked company, a China
+ * word, or Chinese-language reporting) and an AI subject (AI words, an AI product, an AI-native
+ * company), unless the item is a stock-market wrap or is led by a foreign AI company alone.
+ */
+export function isRelevant(input: RelevanceInput): boolean {
+  const { companies } = input;
+  const counts = { ai: 0, aiTitle: 0, china: 0, chinaTitle: 0, foreignTitle: 0, foreignLead: 0, market: 0 };
+  const aiWords = new Set<string>();
+  for (const hit of input.hits) {
+    const m = hit.meaning;
+    if (m.kind === 'ai') (counts.ai++, aiWords.add(m.word), hit.field === 'title' && counts.aiTitle++);
+    else if (m.kind === 'china') (counts.china++, hit.field === 'title' && counts.chinaTitle++);
+    else if (m.kind === 'foreign') hit.field === 'title' ? counts.foreignTitle++ : hit.start < 160 && counts.foreignLead++;
+    else if (m.kind === 'market') counts.market++;
+  }
+  if (counts.market >= 2) return false;
+  const leadCompany = companies.some((tag) => tag.score >= 0.6);
+  // Led by a foreign actor: named in the title (or, with nothing Chinese named at all, in the lead).
+  const foreignLed =
+    counts.chinaTitle === 0 &&
+    !companies.some((tag) => tag.field === 'title') &&
+    (counts.foreignTitle > 0 || (counts.foreignLead > 0 && counts.china === 0 && companies.length === 0));
+  if (companies.some((tag) => aiNativeCompanies.has(tag.company) && tag.score >= 0.6)) return true;
+  if (companies.length > 0 && (input.productSeen || aiWords.size >= 1) && (leadCompany || !foreignLed)) return true;
+  if (foreignLed) return false;
+  // China named, or Chinese-language reporting, and plainly about AI (two AI words, or one in the title).
+  return (input.chineseText || counts.china > 0) && (aiWords.size >= 2 || counts.aiTitle > 0);
+}
