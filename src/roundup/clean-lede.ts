@@ -6,7 +6,7 @@
 
 // "BEIJING (Reuters) -", "BOUAKE, Ivory Coast (Reuters) -", "SHANGHAI, July 3 (Reuters) -", "HONG KONG —".
 const wireDateline =
-  /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\p{L}.'’ -]{1,40}?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNBC|Dow Jones|Caixin|SCMP|IANS|PTI|Kyodo|Yonhap)\)\s*[-–—]+\s*/u;
+  /^(?:[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:, [A-Z][\p{L}.'’ /-]{1,40}?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNBC|Dow Jones|Caixin|SCMP|IANS|PTI|Kyodo|Yonhap)\)\s*[-–—]+\s*/u;
 const bareDateline = /^(?:[A-Z]{2,}(?: [A-Z]{2,})*)(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*[-–—]{1,2}\s+(?=[A-Z])/;
 // "By Jane Doe and John Roe |", "By Jane Doe, Reuters" at the start of a lede.
 const leadingByline = /^By [A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}(?:(?:,| and| &) [A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3})*\s*(?:[|•·:–—-]\s*|\n|,\s*(?:Reuters|Bloomberg|CNBC|AP)\s*)/u;
@@ -15,7 +15,7 @@ const wireCredits = /\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by
 // Attribution clauses: ", according to a report by Nikkei", "According to people familiar with the matter,".
 const attributionSubject =
   '(?:a |an |the )?(?:(?:new |recent |local |media )?reports?|people (?:familiar|with knowledge) (?:with|of) the (?:matter|plans?|deal|talks)|(?:a |an )?(?:statement|filing|source|sources|memo|press release)|(?:a |an )?(?:person|people) briefed on the matter)';
-const trailingAttribution = new RegExp(`,? according to ${attributionSubject}(?: (?:by|from|in|on|seen by|published by) (?:the )?[^,.;]+?)?(?=[,.;]|$)`, 'gi');
+const trailingAttribution = new RegExp(`,? according to ${attributionSubject}(?: (?:by|from|in|on|seen by|published by) (?:the )?[^,.;]+?| who [^,.;]+?)?(?=[,.;]|$)`, 'gi');
 const leadingAttribution = new RegExp(`^According to ${attributionSubject}(?: (?:by|from|in|on|seen by|published by) (?:the )?[^,]+?)?, `, 'i');
 const citingClause = /,? citing (?:people|sources|a person|unnamed sources|a report)[^,.;]*(?=[,.;]|$)/gi;
 // Chinese equivalents: "据界面新闻报道，", "36氪获悉，", "记者从…获悉，" at the start; "（界面新闻）" at the end.
@@ -32,6 +32,8 @@ export function cleanLede(text: string): string {
   const caption = captionSeparator.exec(lede);
   if (caption && caption.index > 0) lede = lede.slice(0, caption.index);
   lede = lede.replace(zhOriginalLink, '').replace(bareUrl, '');
+  // Paragraphs glued by a feed ("a business.Women secure") would hide a sentence end.
+  lede = lede.replace(/(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll})/gu, '$1 $2');
   lede = lede.replace(leadingByline, '');
   lede = lede.replace(wireDateline, '').replace(bareDateline, '');
   lede = lede.replace(wireCredits, '');

@@ -45,7 +45,7 @@ export function summarize(lede: string, title: string): string {
   if (sentences.length === 0) return endWithStop(cleanLede(title));
   let summary = sentences[0]!;
   const second = sentences[1];
-  if (second && wordCount(summary) + wordCount(second) <= maxSummaryWords) summary = `${summary} ${second}`;
+  if (second && wordCount(summary) + wordCount(second) <= maxSummaryWords) summary = `${summary}${/[。！？]$/.test(summary) ? '' : ' '}${second}`;
   return wordCount(summary) > maxSummaryWords ? truncateWords(summary, maxSummaryWords) : summary;
 }
 
