@@ -21,12 +21,13 @@ export interface DraftPlan {
 }
 
 /**
- * Ranks the week's stories under the editor's changes: excluded stories leave, pinned and added
- * ones stay whatever the caps say, and the editor's order comes first.
+ * Ranks the week's stories under the editor's changes: excluded stories leave; pinned, added,
+ * ordered and rewritten ones stay whatever the caps and the limit say; the editor's order comes first.
  */
 export function planDraft(candidates: StoryCandidate[], curation: Curation, week: IsoWeek, options: DraftOptions): DraftPlan {
   const excludedIds = new Set(curation.excluded);
-  const kept = new Set([...curation.pinned, ...curation.added]);
+  // A story the editor pinned, added, placed or rewrote is chosen: new arrivals must not push it out.
+  const kept = new Set([...curation.pinned, ...curation.added, ...curation.order, ...Object.keys(curation.summaries).map(Number)]);
   // Added stories need no relevance tag: the editor chose them. The rest must be about the industry.
   const scored = candidates
     .filter((story) => kept.has(story.storyId) || story.items.some((item) => item.relevant))
