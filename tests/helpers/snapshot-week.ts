@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '../../src/config.js';
 import type { SourceConfig } from '../../src/domain.js';
+import type { PipelineDeps } from '../../src/pipeline/deps.js';
+import { runSources } from '../../src/pipeline/run-sources.js';
+import type { Db } from '../../src/store/db.js';
 import type { FeedServer } from './feed-server.js';
 import { corpusDir } from './fixtures.js';
-import { sourceOf } from './pipeline-deps.js';
+import { pipelineDeps, sourceOf } from './pipeline-deps.js';
 
 /**
  * A real week of AI news: the TideWire export of 2026-08-17 → 2026-08-22 (NO LICENCE, so read from
@@ -62,4 +66,28 @@ export function serveSnapshotFeeds(server: FeedServer, filter: (post: Post) => b
     sources.push(sourceOf(slug, server.url(`/${slug}.xml`), { name: outlet, ...known[outlet], zone: 'UTC' }));
   }
   return sources;
+}
+
+/** Pipeline deps for the snapshot feeds, with a fetch timeout that survives a busy shared machine. */
+export async function snapshotDeps(db: Db, sources: SourceConfig[]): Promise<PipelineDeps> {
+  const deps = await pipelineDeps(db, sources);
+  return { ...deps, config: loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '60000', LOG_LEVEL: 'silent' }) };
+}
+
+/**
+ * Fetches every snapshot feed, retrying a source that failed (a loaded shared machine sometimes
+ * resets a loopback keep-alive socket); returns the new item count and the errors that remained.
+ */
+export async function ingestSnapshot(deps: PipelineDeps, slugs: string[]): Promise<{ itemsNew: number; errors: string[] }> {
+  let pending = slugs;
+  let itemsNew = 0;
+  let errors: string[] = [];
+  for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
+    const { run, outcomes } = await runSources(deps, { trigger: 'test', slugs: pending });
+    itemsNew += run.itemsNew;
+    const failed = outcomes.filter((o) => o.status === 'error');
+    errors = failed.map((o) => o.error ?? o.slug);
+    pending = failed.map((o) => o.slug);
+  }
+  return { itemsNew, errors };
 }

@@ -1,19 +1,20 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { runSources } from '../../src/pipeline/run-sources.js';
 import { cleanLede } from '../../src/roundup/clean-lede.js';
 import { wordCount } from '../../src/roundup/summarize.js';
 import type { Draft } from '../../src/roundup/types.js';
 import type { DbHandle } from '../../src/store/db.js';
 import { FeedServer } from '../helpers/feed-server.js';
-import { hasCorpus } from '../helpers/fixtures.js';
-import { pipelineDeps } from '../helpers/pipeline-deps.js';
-import { serveSnapshotFeeds, snapshotWeek } from '../helpers/snapshot-week.js';
+import { hasCorpus, projectRoot } from '../helpers/fixtures.js';
+import { ingestSnapshot, serveSnapshotFeeds, snapshotDeps, snapshotWeek } from '../helpers/snapshot-week.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
 
 const token = 'editor-secret-token';
+const outputDir = join(projectRoot, 'tests', 'output');
 const { week, zone } = snapshotWeek;
 const base = `/api/roundups/${week}?zone=${encodeURIComponent(zone)}`;
 // The first fetch sees the week up to Thursday; the rest "arrives" later, to test regeneration.
@@ -22,7 +23,7 @@ const cutoff = Date.parse('2026-08-21T00:00:00Z');
 describe.skipIf(!hasCorpus)(`a real week through the pipeline into a roundup on ${dbKind}`, () => {
   const server = new FeedServer();
   let handle: DbHandle;
-  let deps: Awaited<ReturnType<typeof pipelineDeps>>;
+  let deps: Awaited<ReturnType<typeof snapshotDeps>>;
   let app: ReturnType<typeof createApp>;
   const get = async (path = base) => (await (await app.request(path)).json()) as Draft;
   const patch = (body: unknown, path = base, auth = `Bearer ${token}`) =>
@@ -32,9 +33,8 @@ describe.skipIf(!hasCorpus)(`a real week through the pipeline into a roundup on 
     await server.start();
     const sources = serveSnapshotFeeds(server, (post) => Date.parse(post.created_at) < cutoff);
     handle = await openTestDb();
-    deps = await pipelineDeps(handle.db, sources);
-    const { run } = await runSources(deps, { trigger: 'test' });
-    expect(run.sourcesFailed).toBe(0);
+    deps = await snapshotDeps(handle.db, sources);
+    expect((await ingestSnapshot(deps, sources.map((s) => s.slug))).errors).toEqual([]);
     const config = loadConfig({ EDITOR_TOKEN: token, LOG_LEVEL: 'silent' });
     app = createApp({ db: handle.db, dbKind: handle.kind, config, log: createLogger('silent'), now: () => new Date('2026-08-23T12:00:00Z') });
   });
@@ -80,6 +80,10 @@ describe.skipIf(!hasCorpus)(`a real week through the pipeline into a roundup on 
     const bullets = md.split('\n').filter((line) => line.startsWith('- '));
     expect(bullets).toHaveLength(8);
     for (const line of bullets) expect(line).toMatch(/^- .+ \(\[[^\]]+\]\(https?:\/\/[^)]+\)(, \[[^\]]+\]\(https?:\/\/[^)]+\))*\)( <!-- needs translation -->)?$/);
+    // Kept for the README's "Roundup" section and for reading by eye (tests/output/ is git-ignored).
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(join(outputDir, `roundup-${week}.md`), md);
+    writeFileSync(join(outputDir, `roundup-${week}.json`), await (await app.request(base)).text());
     const html = await app.request(`${base}&format=html`);
     expect(html.headers.get('content-type')).toContain('text/html');
     expect((await html.text()).match(/<li /g)).toHaveLength(8);
@@ -136,8 +140,9 @@ describe.skipIf(!hasCorpus)(`a real week through the pipeline into a roundup on 
 
     // Friday and Saturday arrive: the draft is regenerated with new stories, the changes hold.
     const sources = serveSnapshotFeeds(server);
-    const { run } = await runSources(deps, { trigger: 'test', slugs: sources.map((s) => s.slug) });
-    expect(run.itemsNew).toBeGreaterThan(50);
+    const { itemsNew, errors } = await ingestSnapshot(deps, sources.map((s) => s.slug));
+    expect(errors).toEqual([]);
+    expect(itemsNew).toBeGreaterThan(50);
     const regenerated = await get();
     expect(regenerated.entries.slice(0, 2).map((e) => e.storyId)).toEqual([third, second]);
     expect(regenerated.entries.map((e) => e.storyId)).toContain(pinned);
