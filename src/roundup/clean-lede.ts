@@ -23,6 +23,8 @@ const zhLeadingAttribution = /^(?:据[^，。]{1,20}(?:报道|消息|援引[^，
 const zhSourceCredit = /\s*[（(][^（）()]{1,12}(?:新闻|日报|晚报|证券报|财经|时报|社|网|报|氪|媒体|快讯)[）)]\s*$/;
 const zhOriginalLink = /\s*原文[:：]\s*https?:\/\/\S+/g;
 const bareUrl = /\s*https?:\/\/\S+/g;
+// WeChat sign-offs: "#欢迎关注爱范儿官方微信公众号：爱范儿（微信号：ifanr），更多精彩内容第一时间为您奉上。"
+const zhSignOff = /\s*#?(?:欢迎关注|点击关注)[^。#]{0,40}(?:公众号|微信)[^#]*$/;
 // "… | Image: OpenAI OpenAI is introducing …": a caption credit glued into the feed text; keep what precedes it.
 const captionSeparator = /\s+\|\s+(?:Image|Photo|Illustration)\b/;
 
@@ -38,7 +40,7 @@ export function cleanLede(text: string): string {
   lede = lede.replace(wireDateline, '').replace(bareDateline, '');
   lede = lede.replace(wireCredits, '');
   lede = lede.replace(leadingAttribution, '').replace(trailingAttribution, '').replace(citingClause, '');
-  lede = lede.replace(zhLeadingAttribution, '').replace(zhSourceCredit, '');
+  lede = lede.replace(zhSignOff, '').replace(zhLeadingAttribution, '').replace(zhSourceCredit, '');
   return capitaliseFirst(lede.replace(/\s+([,.;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim());
 }
 

@@ -1,3 +1,4 @@
+import { digestMarker } from './digest.js';
 import type { CandidateItem, StoryCandidate } from './types.js';
 
 /**
@@ -17,6 +18,8 @@ export const topicWeights: Record<string, number> = {
 };
 
 const dayMs = 86_400_000;
+/** Enough to drop a digest below a single-outlet story about one company. */
+const digestPenalty = 2;
 
 export interface ScoredStory {
   story: StoryCandidate;
@@ -51,12 +54,17 @@ export function scoreStory(story: StoryCandidate, week: { start: Date; end: Date
   const span = Math.max(dayMs, week.end.getTime() - week.start.getTime());
   const recencyPoints = 0.5 * Math.min(1, Math.max(0, (latest - week.start.getTime()) / span));
 
-  const score = round(outletPoints + companyPoints + topicPoints + recencyPoints);
+  // A digest's many companies and topics would otherwise win; it is not one story, so it sinks.
+  const digest = digestMarker(lead.title, lead.companies.length);
+  const digestPoints = digest ? -digestPenalty : 0;
+
+  const score = round(outletPoints + companyPoints + topicPoints + recencyPoints + digestPoints);
   const reasons = [
     `+${outletPoints.toFixed(2)} ${outlets.length} outlet${outlets.length === 1 ? '' : 's'}: ${outlets.map((o) => `${o.sourceName} (${o.sourceWeight})`).join(', ')}`,
     companies.length ? `+${companyPoints.toFixed(2)} company salience: ${companies.map(([c, s]) => `${c} ${s}`).join(', ')}` : '+0.00 no company tagged',
     topics.length ? `+${topicPoints.toFixed(2)} topics: ${topics.join(', ')}` : '+0.00 no topic tagged',
     `+${recencyPoints.toFixed(2)} recency: latest item ${new Date(latest).toISOString().slice(0, 16)}Z`,
+    ...(digest ? [`-${digestPenalty.toFixed(2)} digest of several stories (${digest})`] : []),
   ];
   return { story, score, reasons, primaryCompany: companies[0]?.[0] ?? null, primaryOutlet: lead.sourceName, companies: companies.map(([c]) => c), topics, outlets };
 }

@@ -6,6 +6,7 @@ export interface CandidateItem {
   source: string;
   sourceName: string;
   sourceWeight: number;
+  title: string;
   seenAt: Date;
   language: string;
   relevant: boolean;

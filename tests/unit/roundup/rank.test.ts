@@ -8,7 +8,7 @@ import { emptyCuration, type CandidateItem, type StoryCandidate } from '../../..
 const week = parseIsoWeek('2025-W02', 'UTC');
 let nextId = 1;
 
-function story(options: { outlets?: Array<[string, number]>; company?: string; salience?: number; topics?: string[]; day?: number; relevant?: boolean }): StoryCandidate {
+function story(options: { outlets?: Array<[string, number]>; company?: string; salience?: number; topics?: string[]; day?: number; relevant?: boolean; title?: string }): StoryCandidate {
   const storyId = nextId++;
   const seenAt = new Date(week.start.getTime() + (options.day ?? 1) * 86_400_000);
   const items: CandidateItem[] = (options.outlets ?? [['CNBC', 1.5]]).map(([name, weight]) => ({
@@ -16,6 +16,7 @@ function story(options: { outlets?: Array<[string, number]>; company?: string; s
     source: name.toLowerCase(),
     sourceName: name,
     sourceWeight: weight,
+    title: options.title ?? 'Alibaba cuts Qwen prices',
     seenAt,
     language: 'en',
     relevant: options.relevant ?? true,
@@ -53,6 +54,28 @@ describe('scoring', () => {
     expect(scored.reasons[2]).toBe('+1.10 topics: pricing, research');
     const points = scored.reasons.map((r) => Number(/^\+([\d.]+)/.exec(r)![1]));
     expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(scored.score, 2);
+  });
+});
+
+describe('digests', () => {
+  it.each(['【钛晨报】宇树科技上市首日收涨460%', '8点1氪丨许家印被判处无期徒刑', '早报｜豆包进了特斯拉车机', 'China AI Morning Brief: Qwen 3.5'])(
+    'sinks "%s" below a plain story from the same outlet',
+    (title) => {
+      const digest = score(story({ outlets: [['36Kr', 1.2]], company: 'alibaba', topics: ['pricing', 'funding', 'chips', 'policy'], title }));
+      const plain = score(story({ outlets: [['36Kr', 1.2]], company: 'alibaba', topics: ['research'] }));
+      expect(digest.score).toBeLessThan(plain.score);
+      expect(digest.reasons.at(-1)).toMatch(/^-2\.00 digest of several stories \(title says/);
+    },
+  );
+
+  it('treats an item naming four companies as a digest, three as a story', () => {
+    const companies = (n: number): StoryCandidate => {
+      const s = story({ company: 'alibaba' });
+      s.items[0]!.companies = ['alibaba', 'baidu', 'tencent', 'zhipu'].slice(0, n).map((company) => ({ company, score: 1 }));
+      return s;
+    };
+    expect(score(companies(4)).reasons.at(-1)).toBe('-2.00 digest of several stories (4 companies in one item)');
+    expect(score(companies(3)).reasons.some((r) => r.includes('digest'))).toBe(false);
   });
 });
 

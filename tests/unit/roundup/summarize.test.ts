@@ -21,6 +21,7 @@ describe('summary cleaning on written examples', () => {
     ['Zhipu files for an IPO. (Reporting by Jane Doe; Editing by John Roe)', 'Zhipu files for an IPO.'],
     ['36氪获悉，DeepSeek-V4在API平台上正式上线。（界面新闻）', 'DeepSeek-V4在API平台上正式上线。'],
     ['据界面新闻报道，阿里云下调通义千问价格。 原文：https://36kr.com/p/1?f=rss', '阿里云下调通义千问价格。'],
+    ['社区 AI 产品，思考的不只是基础模型能力，还有用户需求洞察。#欢迎关注爱范儿官方微信公众号：爱范儿（微信号：ifanr），更多精彩内容第一时间为您奉上。', '社区 AI 产品，思考的不只是基础模型能力，还有用户需求洞察。'],
     ['ChatGPT for Teens includes parental controls. | Image: OpenAI OpenAI is introducing a mode', 'ChatGPT for Teens includes parental controls.'],
   ])('%s', (lede, expected) => {
     expect(cleanLede(lede)).toBe(expected);
