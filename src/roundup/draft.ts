@@ -1,5 +1,5 @@
 import type { IsoWeek } from './iso-week.js';
-import { leadItem, rankStories, scoreStory, type ScoredStory } from './rank.js';
+import { explainScore, leadItem, rankStories, scoreStory, type ScoredStory } from './rank.js';
 import { summarize } from './summarize.js';
 import type { Curation, Draft, DraftAlternate, DraftEntry, ItemText, StoryCandidate } from './types.js';
 
@@ -101,14 +101,14 @@ function toEntry(
       url: byId.get(item.id)?.url ?? '',
       weight: item.sourceWeight,
     })),
-    companies: scored.companies,
+    companies: scored.companies.map(([company]) => company),
     topics: scored.topics,
     items: texts
       .sort((a, b) => a.seenAt.getTime() - b.seenAt.getTime() || a.id - b.id)
       .map((t) => ({ id: t.id, source: t.source, title: t.title, url: t.url, seenAt: t.seenAt.toISOString(), language: t.language })),
     firstSeenAt: story.firstSeenAt.toISOString(),
     score: scored.score,
-    reasons: scored.reasons,
+    reasons: explainScore(scored),
     pinned: state.pinned.has(story.storyId),
     added: state.added.has(story.storyId),
   };
@@ -119,7 +119,7 @@ function toAlternate(scored: ScoredStory, byId: Map<number, ItemText>, why: stri
     storyId: scored.story.storyId,
     title: byId.get(leadItem(scored.story).id)?.title ?? '',
     outlets: scored.outlets.map((o) => o.sourceName),
-    companies: scored.companies,
+    companies: scored.companies.map(([company]) => company),
     score: scored.score,
     why,
   };

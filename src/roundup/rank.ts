@@ -24,12 +24,16 @@ const digestPenalty = 2;
 export interface ScoredStory {
   story: StoryCandidate;
   score: number;
-  reasons: string[];
+  /** Each signal's points; explainScore turns them into reasons, only for the stories shown. */
+  points: { outlets: number; company: number; topics: number; recency: number; digest: number };
+  latestAt: number;
+  digest?: string;
   /** The most salient company: the one the per-company cap counts against. */
   primaryCompany: string | null;
   /** The representative item's outlet: the one the per-outlet cap counts against. */
   primaryOutlet: string;
-  companies: string[];
+  /** Companies by salience, with it. */
+  companies: Array<[string, number]>;
   topics: string[];
   /** Outlets by weight, one per outlet name, with the item that represents each. */
   outlets: CandidateItem[];
@@ -38,7 +42,7 @@ export interface ScoredStory {
 /** Scores one story from its outlets, company salience, topics and recency within the week. */
 export function scoreStory(story: StoryCandidate, week: { start: Date; end: Date }): ScoredStory {
   const lead = leadItem(story);
-  const outlets = outletsOf(story.items, lead);
+  const outlets = story.items.length === 1 ? [lead] : outletsOf(story.items, lead);
   const outletPoints = outlets.reduce((sum, item) => sum + item.sourceWeight, 0);
 
   const salience = new Map<string, number>();
@@ -50,23 +54,28 @@ export function scoreStory(story: StoryCandidate, week: { start: Date; end: Date
   // The strongest topic counts in full; more topics add a little, so a list of keywords cannot win alone.
   const topicPoints = topics.length ? (topicWeights[topics[0]!] ?? 0.2) + 0.1 * (topics.length - 1) : 0;
 
-  const latest = Math.max(...story.items.map((item) => item.seenAt.getTime()), story.firstSeenAt.getTime());
+  let latestAt = story.firstSeenAt.getTime();
+  for (const item of story.items) latestAt = Math.max(latestAt, item.seenAt.getTime());
   const span = Math.max(dayMs, week.end.getTime() - week.start.getTime());
-  const recencyPoints = 0.5 * Math.min(1, Math.max(0, (latest - week.start.getTime()) / span));
+  const recencyPoints = 0.5 * Math.min(1, Math.max(0, (latestAt - week.start.getTime()) / span));
 
   // A digest's many companies and topics would otherwise win; it is not one story, so it sinks.
   const digest = digestMarker(lead.title, lead.companies.length);
-  const digestPoints = digest ? -digestPenalty : 0;
+  const points = { outlets: outletPoints, company: companyPoints, topics: topicPoints, recency: recencyPoints, digest: digest ? -digestPenalty : 0 };
+  const score = round(points.outlets + points.company + points.topics + points.recency + points.digest);
+  return { story, score, points, latestAt, digest, primaryCompany: companies[0]?.[0] ?? null, primaryOutlet: lead.sourceName, companies, topics, outlets };
+}
 
-  const score = round(outletPoints + companyPoints + topicPoints + recencyPoints + digestPoints);
-  const reasons = [
-    `+${outletPoints.toFixed(2)} ${outlets.length} outlet${outlets.length === 1 ? '' : 's'}: ${outlets.map((o) => `${o.sourceName} (${o.sourceWeight})`).join(', ')}`,
-    companies.length ? `+${companyPoints.toFixed(2)} company salience: ${companies.map(([c, s]) => `${c} ${s}`).join(', ')}` : '+0.00 no company tagged',
-    topics.length ? `+${topicPoints.toFixed(2)} topics: ${topics.join(', ')}` : '+0.00 no topic tagged',
-    `+${recencyPoints.toFixed(2)} recency: latest item ${new Date(latest).toISOString().slice(0, 16)}Z`,
+/** The score's reasons, one line per signal, each starting with its points. */
+export function explainScore(scored: ScoredStory): string[] {
+  const { points, outlets, companies, topics, digest } = scored;
+  return [
+    `+${points.outlets.toFixed(2)} ${outlets.length} outlet${outlets.length === 1 ? '' : 's'}: ${outlets.map((o) => `${o.sourceName} (${o.sourceWeight})`).join(', ')}`,
+    companies.length ? `+${points.company.toFixed(2)} company salience: ${companies.map(([c, s]) => `${c} ${s}`).join(', ')}` : '+0.00 no company tagged',
+    topics.length ? `+${points.topics.toFixed(2)} topics: ${topics.join(', ')}` : '+0.00 no topic tagged',
+    `+${points.recency.toFixed(2)} recency: latest item ${new Date(scored.latestAt).toISOString().slice(0, 16)}Z`,
     ...(digest ? [`-${digestPenalty.toFixed(2)} digest of several stories (${digest})`] : []),
   ];
-  return { story, score, reasons, primaryCompany: companies[0]?.[0] ?? null, primaryOutlet: lead.sourceName, companies: companies.map(([c]) => c), topics, outlets };
 }
 
 /** The representative item when it is still in the story, else the item from the heaviest outlet. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { itemCompanies, items, sources, stories } from '../../db/schema.js';
-import type { ItemText, StoryCandidate } from '../roundup/types.js';
+import type { CandidateItem, ItemText, StoryCandidate } from '../roundup/types.js';
 import type { Db } from './db.js';
 import { toNumber } from './rows.js';
 
@@ -29,6 +29,7 @@ export async function storyCandidatesByIds(db: Db, ids: number[]): Promise<Story
 }
 
 async function loadCandidates(db: Db, storyWhere: SQL): Promise<StoryCandidate[]> {
+  // One round trip: an item with two company tags comes back twice, one without tags once.
   const rows = await db
     .select({
       storyId: stories.id,
@@ -43,46 +44,32 @@ async function loadCandidates(db: Db, storyWhere: SQL): Promise<StoryCandidate[]
       language: items.language,
       relevant: items.relevant,
       topics: items.topics,
+      company: itemCompanies.company,
+      companyScore: itemCompanies.score,
     })
     .from(stories)
     .innerJoin(items, eq(items.storyId, stories.id))
     .innerJoin(sources, eq(sources.slug, items.sourceSlug))
+    .leftJoin(itemCompanies, eq(itemCompanies.itemId, items.id))
     .where(storyWhere)
     .orderBy(asc(stories.id), asc(items.id));
-  const evidence = await db
-    .select({ itemId: itemCompanies.itemId, company: itemCompanies.company, score: itemCompanies.score })
-    .from(itemCompanies)
-    .innerJoin(items, eq(items.id, itemCompanies.itemId))
-    .innerJoin(stories, eq(stories.id, items.storyId))
-    .where(storyWhere);
-  const companiesOf = new Map<number, Array<{ company: string; score: number }>>();
-  for (const e of evidence) {
-    const list = companiesOf.get(toNumber(e.itemId)) ?? [];
-    list.push({ company: e.company, score: e.score });
-    companiesOf.set(toNumber(e.itemId), list);
-  }
   const byStory = new Map<number, StoryCandidate>();
+  let last: CandidateItem | undefined;
   for (const row of rows) {
-    const storyId = toNumber(row.storyId);
-    let story = byStory.get(storyId);
-    if (!story) {
-      const representative = row.representativeItemId === null ? null : toNumber(row.representativeItemId);
-      story = { storyId, firstSeenAt: row.firstSeenAt, representativeItemId: representative, items: [] };
-      byStory.set(storyId, story);
-    }
     const id = toNumber(row.id);
-    story.items.push({
-      id,
-      source: row.source,
-      sourceName: row.sourceName,
-      sourceWeight: row.sourceWeight,
-      title: row.title,
-      seenAt: row.seenAt,
-      language: row.language,
-      relevant: row.relevant,
-      topics: row.topics,
-      companies: companiesOf.get(id) ?? [],
-    });
+    if (last?.id !== id) {
+      const storyId = toNumber(row.storyId);
+      let story = byStory.get(storyId);
+      if (!story) {
+        const representative = row.representativeItemId === null ? null : toNumber(row.representativeItemId);
+        story = { storyId, firstSeenAt: row.firstSeenAt, representativeItemId: representative, items: [] };
+        byStory.set(storyId, story);
+      }
+      const { storyId: _s, firstSeenAt: _f, representativeItemId: _r, company: _c, companyScore: _cs, ...item } = row;
+      last = { ...item, id, companies: [] };
+      story.items.push(last);
+    }
+    if (row.company !== null && row.companyScore !== null) last.companies.push({ company: row.company, score: row.companyScore });
   }
   return [...byStory.values()];
 }

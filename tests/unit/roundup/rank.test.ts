@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCurationPatch } from '../../../src/roundup/curation.js';
 import { planDraft } from '../../../src/roundup/draft.js';
 import { parseIsoWeek } from '../../../src/roundup/iso-week.js';
-import { rankStories, scoreStory } from '../../../src/roundup/rank.js';
+import { explainScore, rankStories, scoreStory } from '../../../src/roundup/rank.js';
 import { emptyCuration, type CandidateItem, type StoryCandidate } from '../../../src/roundup/types.js';
 
 const week = parseIsoWeek('2025-W02', 'UTC');
@@ -26,7 +26,10 @@ function story(options: { outlets?: Array<[string, number]>; company?: string; s
   return { storyId, firstSeenAt: seenAt, representativeItemId: items[0]!.id, items };
 }
 
-const score = (s: StoryCandidate) => scoreStory(s, week);
+const score = (s: StoryCandidate) => {
+  const scored = scoreStory(s, week);
+  return Object.assign(scored, { reasons: explainScore(scored) });
+};
 
 describe('scoring', () => {
   it('ranks more and heavier outlets, salient companies, launches over routine and later news higher', () => {
