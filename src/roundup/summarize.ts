@@ -39,14 +39,28 @@ export function wordCount(text: string): number {
   return latin + Math.ceil(cjk / 2);
 }
 
-/** One or two sentences from the cleaned lede; the title when the lede has nothing usable. */
+/** Below this many words a lede that names nothing is a teaser ("It's the data, stupid."). */
+const teaserWords = 15;
+
+/**
+ * One or two sentences from the cleaned lede. The headline instead when the lede is empty or a
+ * teaser naming nothing: feature deks like "具身智能融资，进入理性时刻。" say less than the title.
+ */
 export function summarize(lede: string, title: string): string {
   const sentences = splitSentences(cleanLede(lede)).filter((s) => wordCount(s) >= 4);
-  if (sentences.length === 0) return endWithStop(cleanLede(title));
+  const headline = cleanLede(title);
+  if (sentences.length === 0 || isTeaser(sentences.slice(0, 2).join(' '))) return endWithStop(headline);
   let summary = sentences[0]!;
   const second = sentences[1];
   if (second && wordCount(summary) + wordCount(second) <= maxSummaryWords) summary = `${summary}${/[。！？]$/.test(summary) ? '' : ' '}${second}`;
   return wordCount(summary) > maxSummaryWords ? truncateWords(summary, maxSummaryWords) : summary;
+}
+
+/** Short and naming nothing: no number, no capitalised name past the first word. */
+function isTeaser(lede: string): boolean {
+  if (wordCount(lede) >= teaserWords) return false;
+  const names = lede.split(/\s+/).slice(1).some((word) => /^[“"‘(]?\p{Lu}/u.test(word)) || /\b[A-Z]{2,}\b/.test(lede);
+  return !names && !/\d/.test(lede);
 }
 
 function truncateWords(text: string, words: number): string {

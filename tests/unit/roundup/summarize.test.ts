@@ -49,6 +49,15 @@ describe('sentences and the word budget', () => {
     );
   });
 
+  it.each([
+    // Real teaser deks from the 2026-08 corpus week: the headline says more.
+    ["There's about to be a big fight to secure access to space.", 'Starcloud raises $250 million for orbital data centers as launch options dry up', 'Starcloud raises $250 million for orbital data centers as launch options dry up.'],
+    ['具身智能融资，进入理性时刻。', '935亿热钱与冷水：宇树成为具身智能最后一只神股？', '935亿热钱与冷水：宇树成为具身智能最后一只神股？'],
+    ['Meta said its Muse Spark model is powering the dictation feature.', 'Meta AI’s new Mac app wants you to talk to your apps', 'Meta said its Muse Spark model is powering the dictation feature.'],
+  ])('prefers the headline to a teaser lede: %s', (lede, title, expected) => {
+    expect(summarize(lede, title)).toBe(expected);
+  });
+
   it('falls back to the title when the lede is empty', () => {
     expect(summarize('', 'Baidu Wenku passes 40 million paying users')).toBe('Baidu Wenku passes 40 million paying users.');
   });
