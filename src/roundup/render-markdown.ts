@@ -4,8 +4,8 @@ import type { Draft, DraftEntry } from './types.js';
  * The seed newsletter's style: one bullet per story, the plain sentences, then the outlets in
  * parentheses, each linked: `- Alibaba Cloud cut prices… ([CNBC](url), [SCMP](url))`.
  */
-export function renderMarkdown(draft: Pick<Draft, 'entries'>): string {
-  const lines = ['## Weekly News Roundup', ''];
+export function renderMarkdown(draft: Pick<Draft, 'entries' | 'week'>): string {
+  const lines = [`## Weekly News Roundup (${draft.week})`, ''];
   if (draft.entries.length === 0) lines.push('_No stories about the Chinese AI industry this week yet._');
   for (const entry of draft.entries) lines.push(renderBullet(entry));
   return `${lines.join('\n')}\n`;
