@@ -31,8 +31,10 @@ export async function weeklyDraft(db: Db, request: DraftRequest): Promise<Draft>
 export async function curateRoundup(db: Db, request: DraftRequest & { patch: CurationPatch; status?: 'final' }): Promise<Draft> {
   const week = parseIsoWeek(request.week, request.zone);
   const key = { week: week.week, zone: week.zone, now: request.now };
-  const missing = await missingStories(db, [...(request.patch.add ?? []), ...(request.patch.pin ?? [])]);
-  if (missing.length) throw new AppError('not_found', `add: no story with id ${missing.join(', ')}`);
+  for (const field of ['add', 'pin'] as const) {
+    const missing = await missingStories(db, request.patch[field] ?? []);
+    if (missing.length) throw new AppError('not_found', `${field}: no story with id ${missing.join(', ')}`);
+  }
   const row = await updateRoundupChanges(db, key, (current) => {
     if (current.status === 'final') throw new AppError('conflict', `roundup ${week.week} (${week.zone}) is final and frozen; it cannot change`);
     return applyCurationPatch(current.changes, request.patch);

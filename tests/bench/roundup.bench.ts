@@ -1,5 +1,6 @@
 // `npm run bench -- roundup [items]`: draft time for one week with 20k items (default) on PostgreSQL.
 // Uses a database of its own (cainews_bench_roundup), created fresh and dropped at the end.
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { loadConfig } from '../../src/config.js';
@@ -52,6 +53,8 @@ export async function main(args: string[]): Promise<void> {
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
     console.log(`roundup draft, ${perWeek} items in the week, PostgreSQL, ${times.length} timed runs: ${entries} entries`);
     console.log(`  min ${at(0)} ms  median ${at(0.5)} ms  p90 ${at(0.9)} ms  max ${at(1)} ms  (bar: ≤ 500 ms)`);
+    // The machine is shared: the load average says how much of a core each run really had.
+    console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`);
   } finally {
     await handle.close();
     if (args.includes('--keep')) {

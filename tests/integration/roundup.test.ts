@@ -106,6 +106,9 @@ describe.skipIf(!hasCorpus)(`a real week through the pipeline into a roundup on 
     const bad = await patch({ exclude: ['one'] });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^exclude\.0:/);
+    const missing = await patch({ pin: [999_999_999] });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe('pin: no story with id 999999999');
     expect((await patch({ add: [999_999_999] })).status).toBe(404);
     expect((await patch({ shuffle: true })).status).toBe(400);
     const big = await app.request(base, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: `{"order":[${'1,'.repeat(40_000)}1]}` });
