@@ -96,6 +96,28 @@ describe.skipIf(!hasCorpus || !hasChromium)(`the editor's page in Chromium on ${
     await context.close();
   }, 90_000);
 
+  it('moves a story down and rewrites a summary, and both survive a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin + pagePath);
+    await page.fill('#token', token);
+    await page.dispatchEvent('#token', 'change');
+    const ids = () => page.locator('#entries > li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-story'))));
+    const before = await ids();
+    await Promise.all([page.waitForEvent('load'), page.locator('#entries > li').first().locator('button[data-action="down"]').click()]);
+    expect((await ids()).slice(0, 2)).toEqual([before[1], before[0]]);
+
+    const second = page.locator('#entries > li').nth(1);
+    await second.locator('button[data-action="edit"]').click();
+    await second.locator('form.edit textarea').fill('Alibaba said its AI capex pays back within three years.');
+    await Promise.all([page.waitForEvent('load'), second.locator('form.edit button[type="submit"]').click()]);
+    await page.reload();
+    const edited = page.locator(`#entries > li[data-story="${before[0]}"]`);
+    expect(await edited.locator('.summary').textContent()).toBe('Alibaba said its AI capex pays back within three years.');
+    expect(await edited.locator('.flag.edited').count()).toBe(1);
+    expect(await page.inputValue('#markdown')).toContain('- Alibaba said its AI capex pays back within three years. (');
+    await page.close();
+  }, 90_000);
+
   it('shows the server’s refusal when the token is wrong', async () => {
     const page = await browser.newPage();
     await page.goto(origin + pagePath);
