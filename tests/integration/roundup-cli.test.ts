@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,8 +62,12 @@ describe.skipIf(!hasCorpus)(`roundup CLI on ${dbKind}`, () => {
     expect(md.stderr).toBe('');
     expect(md.code).toBe(0);
     expect(md.stdout.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(8);
+    // The whole corpus week, as the README shows it (tests/output/ is git-ignored).
+    mkdirSync(join(projectRoot, 'tests', 'output'), { recursive: true });
+    writeFileSync(join(projectRoot, 'tests', 'output', `roundup-${snapshotWeek.week}-cli.md`), md.stdout);
     const json = await cli(['roundup', '--week', snapshotWeek.week, '--zone', snapshotWeek.zone, '--format', 'json', '--limit', '3'], env);
     expect(json.code).toBe(0);
+    writeFileSync(join(projectRoot, 'tests', 'output', `roundup-${snapshotWeek.week}-cli-top3.json`), json.stdout);
     const draft = JSON.parse(json.stdout) as Draft;
     expect(draft).toMatchObject({ week: snapshotWeek.week, zone: snapshotWeek.zone, limit: 3 });
     expect(draft.entries).toHaveLength(3);
