@@ -45,12 +45,12 @@ export function scoreStory(story: StoryCandidate, week: { start: Date; end: Date
   const outlets = story.items.length === 1 ? [lead] : outletsOf(story.items, lead);
   const outletPoints = outlets.reduce((sum, item) => sum + item.sourceWeight, 0);
 
-  const salience = new Map<string, number>();
-  for (const item of story.items) for (const tag of item.companies) salience.set(tag.company, Math.max(salience.get(tag.company) ?? 0, tag.score));
-  const companies = [...salience.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const companies = companiesOf(story.items);
   const companyPoints = companies[0]?.[1] ?? 0;
 
-  const topics = [...new Set(story.items.flatMap((item) => item.topics))].sort((a, b) => (topicWeights[b] ?? 0.2) - (topicWeights[a] ?? 0.2));
+  const topics = (story.items.length === 1 ? [...lead.topics] : [...new Set(story.items.flatMap((item) => item.topics))]).sort(
+    (a, b) => (topicWeights[b] ?? 0.2) - (topicWeights[a] ?? 0.2),
+  );
   // The strongest topic counts in full; more topics add a little, so a list of keywords cannot win alone.
   const topicPoints = topics.length ? (topicWeights[topics[0]!] ?? 0.2) + 0.1 * (topics.length - 1) : 0;
 
@@ -64,6 +64,15 @@ export function scoreStory(story: StoryCandidate, week: { start: Date; end: Date
   const points = { outlets: outletPoints, company: companyPoints, topics: topicPoints, recency: recencyPoints, digest: digest ? -digestPenalty : 0 };
   const score = round(points.outlets + points.company + points.topics + points.recency + points.digest);
   return { story, score, points, latestAt, digest, primaryCompany: companies[0]?.[0] ?? null, primaryOutlet: lead.sourceName, companies, topics, outlets };
+}
+
+/** Companies by their highest salience in any item; a week has thousands of one-item stories, so they skip the Map. */
+function companiesOf(items: CandidateItem[]): Array<[string, number]> {
+  const byCompany = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+  if (items.length === 1) return items[0]!.companies.map((tag): [string, number] => [tag.company, tag.score]).sort(byCompany);
+  const salience = new Map<string, number>();
+  for (const item of items) for (const tag of item.companies) salience.set(tag.company, Math.max(salience.get(tag.company) ?? 0, tag.score));
+  return [...salience.entries()].sort(byCompany);
 }
 
 /** The score's reasons, one line per signal, each starting with its points. */
