@@ -68,7 +68,7 @@ export function serveSnapshotFeeds(server: FeedServer, filter: (post: Post) => b
   return sources;
 }
 
-/** Pipeline deps for the snapshot feeds, with a fetch timeout that survives a busy shared machine. */
+/** Pipeline deps for the snapshot feeds: 21 feeds at once, so an even longer fetch timeout. */
 export async function snapshotDeps(db: Db, sources: SourceConfig[]): Promise<PipelineDeps> {
   const deps = await pipelineDeps(db, sources);
   return { ...deps, config: loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '60000', LOG_LEVEL: 'silent' }) };
