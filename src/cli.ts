@@ -25,7 +25,7 @@ const commands: Record<string, Command> = {
   parse: { summary: 'feed bytes on stdin → JSON {format, title, items:[{guid,url,title,published,summary}]}', usage: 'parse [--url U] [--zone Z]', options: { url: { type: 'string' }, zone: { type: 'string' } }, run: parseCommand },
   tag: { summary: 'JSON lines {id, title, text?, lang?} → {id, companies, topics, relevant}', usage: 'tag', options: {}, run: tagCommand },
   dedupe: { summary: 'JSON lines {id, url?, title, text?, published?, source?} → {id, item, story}', usage: 'dedupe', options: {}, run: dedupeCommand },
-  roundup: { summary: "print the week's roundup draft", usage: 'roundup --week 2025-W01 [--zone Z] [--format md|html|json]', options: { week: { type: 'string' }, zone: { type: 'string' }, format: { type: 'string' } }, run: roundupCommand },
+  roundup: { summary: "print the week's roundup draft", usage: 'roundup --week 2025-W01 [--zone Z] [--format md|html|json] [--limit N]', options: { week: { type: 'string' }, zone: { type: 'string' }, format: { type: 'string' }, limit: { type: 'string' } }, run: roundupCommand },
   companies: { summary: 'the company catalogue as JSON {slug, name, nameZh, aliases}', usage: 'companies', options: {}, run: companiesCommand },
   retag: { summary: 're-tag stored items tagged with an older catalogue version; progress on stderr', usage: 'retag [--batch-size N]', options: { 'batch-size': { type: 'string' } }, run: retagCommand },
 };

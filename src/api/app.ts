@@ -5,6 +5,7 @@ import { companiesRoutes } from './companies-routes.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse } from './errors.js';
 import { itemsRoutes } from './items-routes.js';
+import { roundupPageRoutes } from './roundup-page-routes.js';
 import { roundupsRoutes } from './roundups-routes.js';
 import { sourcesRoutes } from './sources-routes.js';
 
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/items', itemsRoutes(deps));
   app.route('/api/companies', companiesRoutes(deps));
   app.route('/api/roundups', roundupsRoutes(deps));
+  app.route('/roundups', roundupPageRoutes(deps));
   app.route('/api', sourcesRoutes(deps));
   return app;
 }

@@ -1,94 +1,126 @@
 import type { IsoWeek } from './iso-week.js';
+import { explainScore, leadItem, rankStories, scoreStory, type ScoredStory } from './rank.js';
 import { summarize } from './summarize.js';
+import type { Curation, Draft, DraftAlternate, DraftEntry, ItemText, StoryCandidate } from './types.js';
 
-/** What the roundup needs of a stored item. */
-export interface DraftInputItem {
-  id: number;
-  storyId: number | null;
-  source: string;
-  sourceName: string;
-  sourceWeight: number;
-  url: string;
-  title: string;
-  summary: string;
-  seenAt: Date;
-  language: string;
-  companies: string[];
-  topics: string[];
-  companyEvidence: Array<{ company: string; score: number }>;
+export interface DraftOptions {
+  limit: number;
+  perCompany: number;
+  perOutlet: number;
 }
 
-export interface DraftOutlet {
-  name: string;
-  url: string;
+export const defaultDraftOptions: DraftOptions = { limit: 8, perCompany: 2, perOutlet: 3 };
+
+/** How many left-out stories the draft lists for the editor to pin instead. */
+const alternatesShown = 12;
+
+export interface DraftPlan {
+  entries: ScoredStory[];
+  alternates: Array<{ scored: ScoredStory; why: string }>;
+  excluded: ScoredStory[];
 }
 
-export interface DraftEntry {
-  storyId: number;
-  title: string;
-  summary: string;
-  outlets: DraftOutlet[];
-  companies: string[];
-  topics: string[];
-  itemIds: number[];
-  score: number;
-  reasons: string[];
-  needsTranslation: boolean;
+/**
+ * Ranks the week's stories under the editor's changes: excluded stories leave; pinned, added,
+ * ordered and rewritten ones stay whatever the caps and the limit say; the editor's order comes first.
+ */
+export function planDraft(candidates: StoryCandidate[], curation: Curation, week: IsoWeek, options: DraftOptions): DraftPlan {
+  const excludedIds = new Set(curation.excluded);
+  // A story the editor pinned, added, placed or rewrote is chosen: new arrivals must not push it out.
+  const kept = new Set([...curation.pinned, ...curation.added, ...curation.order, ...Object.keys(curation.summaries).map(Number)]);
+  // Added stories need no relevance tag: the editor chose them. The rest must be about the industry.
+  const scored = candidates
+    .filter((story) => kept.has(story.storyId) || story.items.some((item) => item.relevant))
+    .map((story) => scoreStory(story, week));
+  const excluded = scored.filter((s) => excludedIds.has(s.story.storyId));
+  const ranked = rankStories(
+    scored.filter((s) => !excludedIds.has(s.story.storyId)),
+    { ...options, pinned: kept },
+  );
+  const position = new Map(curation.order.map((id, index) => [id, index]));
+  const entries = ranked.selected
+    .map((s, index) => ({ s, index }))
+    .sort((a, b) => (position.get(a.s.story.storyId) ?? Infinity) - (position.get(b.s.story.storyId) ?? Infinity) || a.index - b.index)
+    .map(({ s }) => s);
+  return { entries, alternates: ranked.skipped.slice(0, alternatesShown), excluded };
 }
 
-export interface Draft {
-  week: string;
-  zone: string;
-  from: string;
-  to: string;
-  generatedAt: string;
-  entries: DraftEntry[];
+/** The story ids whose item texts composeDraft needs. */
+export function storiesToDescribe(plan: DraftPlan): number[] {
+  return [...plan.entries, ...plan.alternates.map((a) => a.scored), ...plan.excluded].map((s) => s.story.storyId);
 }
 
-/** Builds a draft: one entry per story, ranked by outlets, outlet weight and company salience. */
-export function buildDraft(week: IsoWeek, items: DraftInputItem[], options: { now: Date; limit: number }): Draft {
-  const byStory = new Map<number, DraftInputItem[]>();
-  for (const item of items) {
-    const key = item.storyId ?? -item.id;
-    byStory.set(key, [...(byStory.get(key) ?? []), item]);
-  }
-  const entries = [...byStory.entries()].map(([storyId, storyItems]) => toEntry(storyId, storyItems));
-  entries.sort((a, b) => b.score - a.score || a.storyId - b.storyId);
+export interface DraftMeta {
+  week: IsoWeek;
+  now: Date;
+  limit: number;
+}
+
+/** Turns a plan and the item texts into the draft: summaries, attribution, score and reasons. */
+export function composeDraft(plan: DraftPlan, texts: ItemText[], curation: Curation, meta: DraftMeta): Draft {
+  const byId = new Map(texts.map((text) => [text.id, text]));
+  const pinned = new Set(curation.pinned);
+  const added = new Set(curation.added);
+  const entries = plan.entries.map((scored) => toEntry(scored, byId, { curation, pinned, added }));
   return {
-    week: week.week,
-    zone: week.zone,
-    from: week.start.toISOString(),
-    to: week.end.toISOString(),
-    generatedAt: options.now.toISOString(),
-    entries: entries.slice(0, options.limit),
+    week: meta.week.week,
+    zone: meta.week.zone,
+    from: meta.week.start.toISOString(),
+    to: meta.week.end.toISOString(),
+    status: 'draft',
+    generatedAt: meta.now.toISOString(),
+    limit: meta.limit,
+    entries,
+    alternates: plan.alternates.map(({ scored, why }) => toAlternate(scored, byId, why)),
+    excluded: plan.excluded.map((scored) => toAlternate(scored, byId, 'excluded by the editor')),
   };
 }
 
-function toEntry(storyId: number, storyItems: DraftInputItem[]): DraftEntry {
-  const sorted = [...storyItems].sort((a, b) => b.sourceWeight - a.sourceWeight || b.summary.length - a.summary.length);
-  const lead = sorted[0]!;
-  const outlets: DraftOutlet[] = [];
-  for (const item of sorted) if (!outlets.some((o) => o.name === item.sourceName)) outlets.push({ name: item.sourceName, url: item.url });
-  const companies = [...new Set(sorted.flatMap((item) => item.companies))];
-  const topics = [...new Set(sorted.flatMap((item) => item.topics))];
-  const salience = Math.max(0, ...sorted.flatMap((item) => item.companyEvidence.map((e) => e.score)));
-  const outletWeight = outlets.length > 0 ? sorted.reduce((sum, item) => sum + item.sourceWeight, 0) : 0;
-  const score = Number((outletWeight + salience + 0.2 * topics.length).toFixed(3));
-  const reasons = [
-    `${outlets.length} outlet${outlets.length === 1 ? '' : 's'} (weight ${outletWeight.toFixed(1)})`,
-    `company salience ${salience.toFixed(2)}`,
-    ...(topics.length ? [`topics: ${topics.join(', ')}`] : []),
-  ];
+function toEntry(
+  scored: ScoredStory,
+  byId: Map<number, ItemText>,
+  state: { curation: Curation; pinned: Set<number>; added: Set<number> },
+): DraftEntry {
+  const { story } = scored;
+  const texts = story.items.map((item) => byId.get(item.id)).filter((t): t is ItemText => t !== undefined);
+  const lead = byId.get(leadItem(story).id) ?? texts[0];
+  // Chinese-only stories keep their Chinese lede; otherwise the lede comes from an English item.
+  const english = lead?.language === 'zh' ? texts.filter((t) => t.language !== 'zh').sort((a, b) => b.sourceWeight - a.sourceWeight)[0] : lead;
+  const ledeItem = english ?? lead;
+  const override = state.curation.summaries[String(story.storyId)];
+  const extracted = ledeItem ? summarize(ledeItem.bodyText?.trim() || ledeItem.summary, ledeItem.title) : '';
   return {
-    storyId: storyId > 0 ? storyId : lead.id,
-    title: lead.title,
-    summary: summarize(lead.summary, lead.title),
-    outlets,
-    companies,
-    topics,
-    itemIds: sorted.map((item) => item.id),
-    score,
-    reasons,
-    needsTranslation: sorted.every((item) => item.language === 'zh'),
+    storyId: story.storyId,
+    title: ledeItem?.title ?? '',
+    summary: override ?? extracted,
+    summarySource: override !== undefined ? 'editor' : 'lede',
+    needsTranslation: override === undefined && ledeItem?.language === 'zh',
+    outlets: scored.outlets.map((item) => ({
+      name: item.sourceName,
+      source: item.source,
+      url: byId.get(item.id)?.url ?? '',
+      weight: item.sourceWeight,
+    })),
+    companies: scored.companies.map(([company]) => company),
+    topics: scored.topics,
+    items: texts
+      .sort((a, b) => a.seenAt.getTime() - b.seenAt.getTime() || a.id - b.id)
+      .map((t) => ({ id: t.id, source: t.source, title: t.title, url: t.url, seenAt: t.seenAt.toISOString(), language: t.language })),
+    firstSeenAt: story.firstSeenAt.toISOString(),
+    score: scored.score,
+    reasons: explainScore(scored),
+    pinned: state.pinned.has(story.storyId),
+    added: state.added.has(story.storyId),
+  };
+}
+
+function toAlternate(scored: ScoredStory, byId: Map<number, ItemText>, why: string): DraftAlternate {
+  return {
+    storyId: scored.story.storyId,
+    title: byId.get(leadItem(scored.story).id)?.title ?? '',
+    outlets: scored.outlets.map((o) => o.sourceName),
+    companies: scored.companies.map(([company]) => company),
+    score: scored.score,
+    why,
   };
 }

@@ -13,6 +13,8 @@ export function sourceOf(slug: string, url: string, overrides: Partial<SourceCon
 /** Pipeline dependencies on a test database, with the given sources synced in. */
 export async function pipelineDeps(db: Db, sources: SourceConfig[], now = () => new Date()): Promise<PipelineDeps> {
   await syncSources(db, sources);
-  const config = loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '3000', LOG_LEVEL: 'silent' });
+  // The production timeout: in-process PGlite work for one source can hold the event loop for
+  // seconds on a loaded 2-core machine, and a 3 s timeout then failed a healthy loopback fetch.
+  const config = loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '20000', LOG_LEVEL: 'silent' });
   return { db, config, log: createLogger('silent'), sources, now };
 }
