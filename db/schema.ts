@@ -126,8 +126,13 @@ export const items = pgTable(
     companies: text('companies').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     tagVersion: integer('tag_version').notNull().default(0),
+    /**
+     * English words (stemmed; CJK runs blanked by without_cjk() so "不输GPT-4" still yields gpt) plus
+     * CJK character bigrams (cjk_bigrams(); both functions in migration 0002) of the
+     * title, summary and the first 4,000 characters of the body: one GIN index serves both languages.
+     */
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, ''))`,
+      sql`to_tsvector('english', without_cjk(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, ''))) || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || left(coalesce(body_text, ''), 4000)))`,
     ),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
