@@ -18,7 +18,7 @@ export const itemFilterParams = {
   to: single(timeParam).optional().meta({ description: 'inclusive for a week or date, exclusive for a time' }),
   relevant: single(booleanParam).optional().meta({ description: 'only items tagged relevant (true) or not (false)' }),
   story: single(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)).optional().meta({ description: 'items of one story' }),
-  q: single(z.string().trim().min(1).max(300))
+  q: single(z.string().trim().min(1).max(300).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters (PostgreSQL text cannot hold them)'))
     .optional()
     .meta({ description: 'full-text search: English with stemming and websearch syntax ("price cut" alibaba, -rumour, OR); Chinese by character bigrams (文心)' }),
   zone: single(zoneParam).optional().meta({ description: 'IANA zone that weeks and dates are read in; default ROUNDUP_ZONE' }),
