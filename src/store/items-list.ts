@@ -39,15 +39,17 @@ export async function listItems(db: Db, filters: ItemFilters, page: { limit: num
   const cursor = page.cursor;
   let after: SQL | undefined;
   if (cursor?.sort === 'newest' && !byRank) after = sql`(${items.seenAt}, ${items.id}) < (${cursor.time}::timestamptz, ${cursor.id})`;
-  if (cursor?.sort === 'relevance' && byRank) after = sql`(${rank}, ${items.id}) < (${String(cursor.rank)}::real, ${cursor.id})`;
+  const afterRank = cursor?.sort === 'relevance' && byRank ? { rank: cursor.rank, id: cursor.id } : undefined;
 
+  // Pick the page's ids first: with no q this reads only items_seen_cover_idx (an index-only scan
+  // that filters on the included companies/topics/...); the heap is read for the page's rows alone.
+  const pageIds = byRank ? rankedIds(db, filters, rank, afterRank, page.limit) : newestIds(db, filters, after, page.limit);
   const rows = await db
-    .select({ ...itemColumns, time: sql<string>`${items.seenAt}::text`, rank: byRank ? rank : sql<number>`0` })
-    .from(items)
+    .select({ ...itemColumns, time: sql<string>`${items.seenAt}::text`, rank: pageIds.rank })
+    .from(pageIds)
+    .innerJoin(items, eq(items.id, pageIds.id))
     .innerJoin(sources, eq(sources.slug, items.sourceSlug))
-    .where(whereOf(filters, after))
-    .orderBy(...(byRank ? [desc(rank), desc(items.id)] : [desc(items.seenAt), desc(items.id)]))
-    .limit(page.limit + 1);
+    .orderBy(...(byRank ? [desc(pageIds.rank), desc(items.id)] : [desc(items.seenAt), desc(items.id)]));
 
   const pageRows = rows.slice(0, page.limit);
   const last = pageRows[pageRows.length - 1];
@@ -61,6 +63,40 @@ export async function listItems(db: Db, filters: ItemFilters, page: { limit: num
     return { ...row, ...(byRank ? { rank: Number(rowRank) } : {}), snippet: snippets.get(row.id) ?? '' };
   });
   return { items: hits, next };
+}
+
+function newestIds(db: Db, filters: ItemFilters, after: SQL | undefined, limit: number) {
+  return db
+    .select({ id: items.id, rank: sql<number>`0`.as('rank') })
+    .from(items)
+    .where(whereOf(filters, after))
+    .orderBy(desc(items.seenAt), desc(items.id))
+    .limit(limit + 1)
+    .as('page_ids');
+}
+
+/**
+ * How many of the newest matches sort=relevance ranks. ts_rank_cd reads each match's tsvector, so
+ * ranking every match of a common word over a million items takes seconds; researchers narrowing
+ * by company, topic or time stay well inside the window.
+ */
+export const relevanceWindow = 2000;
+
+function rankedIds(db: Db, filters: ItemFilters, rank: SQL<number>, after: { rank: number; id: number } | undefined, limit: number) {
+  const candidates = db
+    .select({ id: items.id, rank: rank.as('rank') })
+    .from(items)
+    .where(whereOf(filters))
+    .orderBy(desc(items.seenAt), desc(items.id))
+    .limit(relevanceWindow)
+    .as('candidates');
+  return db
+    .select({ id: candidates.id, rank: candidates.rank })
+    .from(candidates)
+    .where(after ? sql`(${candidates.rank}, ${candidates.id}) < (${String(after.rank)}::real, ${after.id})` : undefined)
+    .orderBy(desc(candidates.rank), desc(candidates.id))
+    .limit(limit + 1)
+    .as('page_ids');
 }
 
 const headlineOptions = `StartSel=${markOpen}, StopSel=${markClose}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;

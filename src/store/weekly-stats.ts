@@ -1,5 +1,5 @@
 import { and, gte, lt, sql } from 'drizzle-orm';
-import { items } from '../../db/schema.js';
+import { items, stories } from '../../db/schema.js';
 import type { Db } from './db.js';
 import { filterConditions, type ItemFilters } from './items-filter.js';
 import { rowsOf, toNumber } from './rows.js';
@@ -54,12 +54,15 @@ export async function topStoriesByCompany(db: Db, range: { from: Date; to: Date 
   const result = await db.execute(sql`
     with tagged as (
       select c.company, ${items.storyId} as story_id, ${items.id} as id, ${items.title} as title, ${items.url} as url,
-             ${items.sourceSlug} as source, ${items.seenAt} as seen_at, ${storyKey} as story_key
+             ${items.sourceSlug} as source, ${items.seenAt} as seen_at, ${storyKey} as story_key,
+             -- the story's representative item if the clusterer chose one, else its first English item, else its first
+             (case when ${items.id} = ${stories.representativeItemId} then 0 when ${items.language} = 'en' then 1 else 2 end) as preference
       from ${items} cross join lateral unnest(${items.companies}) as c(company)
+      left join ${stories} on ${stories.id} = ${items.storyId}
       where ${and(gte(items.seenAt, range.from), lt(items.seenAt, range.to))}
     ), grouped as (
-      select company, max(story_id) as story_id, (array_agg(id order by seen_at, id))[1] as item_id,
-             (array_agg(title order by seen_at, id))[1] as title, (array_agg(url order by seen_at, id))[1] as url,
+      select company, max(story_id) as story_id, (array_agg(id order by preference, seen_at, id))[1] as item_id,
+             (array_agg(title order by preference, seen_at, id))[1] as title, (array_agg(url order by preference, seen_at, id))[1] as url,
              count(*)::int as items, count(distinct source)::int as sources
       from tagged group by company, story_key
     )

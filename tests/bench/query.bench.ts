@@ -1,4 +1,4 @@
-// `npm run bench -- query [--items 1000000] [--pglite-items 100000] [--skip-pg] [--skip-pglite] [--skip-full-export]`
+// `npm run bench -- query [--items 1000000] [--pglite-items 100000] [--skip-pg] [--skip-pglite] [--skip-full-export] [--keep] [--reuse]`
 // Loads synthetic tagged news into a dedicated PostgreSQL database (created and dropped here) and
 // into an in-memory PGlite, then times the research API's query shapes through the real hono app
 // and prints p50/p95/p99, EXPLAIN plans, the trigram-vs-bigram comparison for Chinese and the RSS
@@ -128,14 +128,19 @@ export async function main(args: string[]) {
     const count = arg(args, '--items', 1_000_000);
     const name = 'cainews_bench_query';
     const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.unsafe(`create database ${name}`);
+    // --reuse: keep a database an earlier run left (with --keep) and only migrate it; for iterating on indexes.
+    const reuse = args.includes('--reuse') && (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+    if (!reuse) {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.unsafe(`create database ${name}`);
+    }
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
     log(`# PostgreSQL (${name}), ${count.toLocaleString('en')} items`);
     const handle = await openDb({ databaseUrl: url.toString() });
     try {
-      await loadItems(handle, count, end, log);
+      if (!reuse) await loadItems(handle, count, end, log);
+      else await handle.db.execute(sql`vacuum analyze items`);
       const size = rowsOf<{ table: string; indexes: string }>(await handle.db.execute(sql`select pg_size_pretty(pg_table_size('items')) as table, pg_size_pretty(pg_indexes_size('items')) as indexes`))[0];
       log(`  items table ${size?.table}, its indexes ${size?.indexes}`);
       await runShapes(handle, `PostgreSQL ${count.toLocaleString('en')}`, { fullExport: !args.includes('--skip-full-export') });

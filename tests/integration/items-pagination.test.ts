@@ -22,7 +22,8 @@ describe(`keyset pagination on ${dbKind}`, () => {
   });
   afterAll(async () => handle?.close());
 
-  const page = async (query: string) => (await (await app.request(`/api/items?${query}`)).json()) as { items: Array<{ id: number; title: string; seenAt: string }>; nextCursor: string | null };
+  type Page = { items: Array<{ id: number; title: string; seenAt: string }>; nextCursor: string | null };
+  const page = async (query: string): Promise<Page> => (await (await app.request(`/api/items?${query}`)).json()) as Page;
 
   it('returns every item exactly once, in order, while new items arrive between and during page reads', async () => {
     const before = (await page('company=alibaba&limit=200')).items.map((item) => item.id);
@@ -33,7 +34,7 @@ describe(`keyset pagination on ${dbKind}`, () => {
     do {
       const newer: FakeItem[] = [0, 1].map((k) => ({ source: 'cnbc', title: `Alibaba breaking ${round}-${k}`, seenAt: new Date(base + 86_400_000 + round * 1000), companies: ['alibaba'] }));
       // An insert racing the page read, plus one landing between reads.
-      const [result] = await Promise.all([page(`company=alibaba&limit=7${cursor ? `&cursor=${cursor}` : ''}`), insertItems(handle.db, newer.slice(0, 1))]);
+      const [result]: [Page, number[]] = await Promise.all([page(`company=alibaba&limit=7${cursor ? `&cursor=${cursor}` : ''}`), insertItems(handle.db, newer.slice(0, 1))]);
       await insertItems(handle.db, newer.slice(1));
       seen.push(...result.items.map((item) => item.id));
       cursor = result.nextCursor;
