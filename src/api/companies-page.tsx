@@ -72,7 +72,7 @@ export async function companiesPage(c: Context, deps: AppDeps) {
   const thisWeek = isoWeekOf(deps.now(), zone);
   const first = shiftWeek(thisWeek, -(chartWeeks - 1));
   const weeks = weekLabels(first.start, thisWeek.end, zone);
-  const [weekly, top] = await Promise.all([weeklyStoriesByCompany(deps.db, { from: first.start, to: thisWeek.end }, zone), topStoriesByCompany(deps.db, { from: thisWeek.start, to: thisWeek.end }, 3)]);
+  const [weekly, top] = await Promise.all([weeklyStoriesByCompany(deps.db, { from: first.start, to: thisWeek.end, companies: catalogue.map((entry) => entry.slug) }, zone), topStoriesByCompany(deps.db, { from: thisWeek.start, to: thisWeek.end }, 3)]);
   const countsOf = (slug: string) => weeks.map((week) => weekly.find((row) => row.company === slug && row.week === week)?.stories ?? 0);
   const rows = catalogue.map((entry) => ({ entry, counts: countsOf(entry.slug), top: top.filter((story) => story.company === entry.slug) }));
   const active = rows.filter((row) => row.counts.some(Boolean)).sort((a, b) => b.counts.reduce((x, y) => x + y, 0) - a.counts.reduce((x, y) => x + y, 0));

@@ -26,7 +26,7 @@ export const itemFilterParams = {
 
 export const itemsQuery = z.strictObject({
   ...itemFilterParams,
-  sort: single(z.enum(['newest', 'relevance'])).default('newest').meta({ description: 'relevance needs q' }),
+  sort: single(z.enum(['newest', 'relevance'])).default('newest').meta({ description: 'relevance needs q; it ranks the newest 1,000 matches (narrow with filters for older ones)' }),
   limit: single(z.coerce.number().int().min(1).max(200)).default(50),
   cursor: single(z.string().max(200)).optional().meta({ description: 'nextCursor from the previous page, with the same query' }),
   format: single(z.enum(['json', 'csv', 'jsonl'])).default('json').meta({ description: 'csv or jsonl streams every matching item (limit and cursor are ignored)' }),

@@ -1,5 +1,5 @@
-import { and, gte, lt, sql } from 'drizzle-orm';
-import { items, stories } from '../../db/schema.js';
+import { and, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { items, itemTagTimes, stories } from '../../db/schema.js';
 import type { Db } from './db.js';
 import { filterConditions, type ItemFilters } from './items-filter.js';
 import { rowsOf, toNumber } from './rows.js';
@@ -12,29 +12,41 @@ export interface WeekCount {
   stories: number;
 }
 
-/** The ISO week (Monday start) of seen_at in `zone`, labelled like 2025-W07. */
-const isoWeekOf = (zone: string) => sql<string>`to_char(date_trunc('week', ${items.seenAt} at time zone ${zone}), 'IYYY-"W"IW')`;
+/** The ISO week (Monday start) of a time column in `zone`, labelled like 2025-W07. */
+const isoWeekOf = (column: SQL | AnyColumn, zone: string) => sql<string>`to_char(date_trunc('week', ${column} at time zone ${zone}), 'IYYY-"W"IW')`;
 const storyKey = sql`coalesce(${items.storyId}, -${items.id})`;
 
-/** Items and stories per ISO week for the filtered items in [from, to); weeks with none are absent. */
-export async function weeklyCounts(db: Db, filters: ItemFilters & { from: Date; to: Date }, zone: string): Promise<WeekCount[]> {
-  const week = isoWeekOf(zone);
-  const rows = await db
-    .select({ week, items: sql<number>`count(*)::int`, stories: sql<number>`count(distinct ${storyKey})::int` })
-    .from(items)
-    .where(and(...filterConditions(filters)))
-    // By position: the zone is a bind parameter, so a repeated expression would not match the select's.
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
-  return rows.map((row) => ({ week: row.week, items: toNumber(row.items), stories: toNumber(row.stories) }));
+/** A filter that is exactly one company or one topic (plus the range) can read item_tag_times. */
+function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string } | undefined {
+  const { companies = [], topics = [], from: _from, to: _to, ...rest } = filters;
+  if (Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))) return undefined;
+  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]! };
+  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]! };
+  return undefined;
 }
 
-/** Stories per ISO week for every company at once (the /companies page). */
-export async function weeklyStoriesByCompany(db: Db, range: { from: Date; to: Date }, zone: string): Promise<Array<{ company: string; week: string; stories: number }>> {
+/**
+ * Items and stories per ISO week for the filtered items in [from, to); weeks with none are absent.
+ * Stories are counted in two steps (per week and story, then per week) so PostgreSQL can hash
+ * instead of sorting every row for count(distinct).
+ */
+export async function weeklyCounts(db: Db, filters: ItemFilters & { from: Date; to: Date }, zone: string): Promise<WeekCount[]> {
+  const tag = singleTag(filters);
+  const perStory = tag
+    ? sql`select ${isoWeekOf(itemTagTimes.seenAt, zone)} as week, ${itemTagTimes.storyKey} as story, count(*) as n from ${itemTagTimes}
+          where ${and(eq(itemTagTimes.kind, tag.kind), eq(itemTagTimes.tag, tag.tag), gte(itemTagTimes.seenAt, filters.from), lt(itemTagTimes.seenAt, filters.to))}
+          group by 1, 2`
+    : sql`select ${isoWeekOf(items.seenAt, zone)} as week, ${storyKey} as story, count(*) as n from ${items} where ${and(...filterConditions(filters))} group by 1, 2`;
+  const result = await db.execute(sql`select week, sum(n)::int as items, count(*)::int as stories from (${perStory}) as per_story group by week order by week`);
+  return rowsOf<{ week: string; items: unknown; stories: unknown }>(result).map((row) => ({ week: row.week, items: toNumber(row.items), stories: toNumber(row.stories) }));
+}
+
+/** Stories per ISO week for each of the given companies (the /companies page). */
+export async function weeklyStoriesByCompany(db: Db, range: { from: Date; to: Date; companies: string[] }, zone: string): Promise<Array<{ company: string; week: string; stories: number }>> {
   const result = await db.execute(sql`
-    select c.company, ${isoWeekOf(zone)} as week, count(distinct ${storyKey})::int as stories
-    from ${items} cross join lateral unnest(${items.companies}) as c(company)
-    where ${and(gte(items.seenAt, range.from), lt(items.seenAt, range.to))}
+    select ${itemTagTimes.tag} as company, ${isoWeekOf(itemTagTimes.seenAt, zone)} as week, count(distinct ${itemTagTimes.storyKey})::int as stories
+    from ${itemTagTimes}
+    where ${and(eq(itemTagTimes.kind, 'company'), inArray(itemTagTimes.tag, range.companies), gte(itemTagTimes.seenAt, range.from), lt(itemTagTimes.seenAt, range.to))}
     group by 1, 2`);
   return rowsOf<{ company: string; week: string; stories: unknown }>(result).map((row) => ({ ...row, stories: toNumber(row.stories) }));
 }

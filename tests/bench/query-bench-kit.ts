@@ -99,5 +99,5 @@ export async function timeShape(runs: number, fn: (i: number) => Promise<unknown
 
 /** The plan lines worth reading: scans, joins, sorts and the execution time. */
 export function planSummary(lines: string[]): string[] {
-  return lines.filter((line) => /Scan|Join|Sort|Limit|Aggregate|Execution Time|Nested Loop|Index Cond|Recheck/.test(line)).slice(0, 14);
+  return lines.filter((line) => /Scan|Join|Sort|Limit|Aggregate|Execution Time|Nested Loop|Index Cond|Recheck|Filter:|Heap Fetches/.test(line)).slice(0, 18);
 }

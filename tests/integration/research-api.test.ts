@@ -3,6 +3,7 @@ import { createApp } from '../../src/api/app.js';
 import { itemsPage } from '../../src/api/openapi.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../../src/store/db.js';
 import { ensureSources, ensureStories, insertItems, type FakeItem } from '../helpers/item-factory.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
@@ -190,5 +191,17 @@ describe(`research API on ${dbKind}`, () => {
     const limit = body.paths['/api/items'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
     expect(body.paths['/api/companies/{slug}/weekly'].get.responses['200'].content['application/json'].schema.properties.weeks.type).toBe('array');
+  });
+
+  it('keeps the weekly counts in step when tags, stories or items change (item_tag_times trigger)', async () => {
+    const weekly = async () => (await get('/api/companies/zhipu/weekly?from=2025-W10&to=2025-W10')).body.weeks[0];
+    expect(await weekly()).toEqual({ week: '2025-W10', items: 2, stories: 2 });
+    await handle.db.execute(sql`update items set companies = array['moonshot'] where title = 'Zhipu AI raises funding from state investors'`); // a retag
+    expect(await weekly()).toEqual({ week: '2025-W10', items: 1, stories: 1 });
+    await handle.db.execute(sql`update items set story_id = 3, companies = array['zhipu'] where title = 'Zhipu AI raises funding from state investors'`);
+    await handle.db.execute(sql`update items set story_id = 3 where title like 'Moonshot and Zhipu race%'`); // clustered into one story
+    expect(await weekly()).toEqual({ week: '2025-W10', items: 2, stories: 1 });
+    await handle.db.execute(sql`delete from items where title like 'Moonshot and Zhipu race%'`);
+    expect(await weekly()).toEqual({ week: '2025-W10', items: 1, stories: 1 });
   });
 });
