@@ -12,8 +12,10 @@ export interface WeekCount {
   stories: number;
 }
 
-/** The ISO week (Monday start) of a time column in `zone`, labelled like 2025-W07. */
-const isoWeekOf = (column: SQL | AnyColumn, zone: string) => sql<string>`to_char(date_trunc('week', ${column} at time zone ${zone}), 'IYYY-"W"IW')`;
+/** The Monday 00:00 (as local time in `zone`) of a time column's ISO week. */
+const weekStartOf = (column: SQL | AnyColumn, zone: string) => sql`date_trunc('week', ${column} at time zone ${zone})`;
+/** The ISO week label (2025-W07) of a time column in `zone`. */
+const isoWeekOf = (column: SQL | AnyColumn, zone: string) => sql<string>`to_char(${weekStartOf(column, zone)}, 'IYYY-"W"IW')`;
 const storyKey = sql`coalesce(${items.storyId}, -${items.id})`;
 
 /** A filter that is exactly one company or one topic (plus the range) can read item_tag_times. */
@@ -33,11 +35,14 @@ function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: stri
 export async function weeklyCounts(db: Db, filters: ItemFilters & { from: Date; to: Date }, zone: string): Promise<WeekCount[]> {
   const tag = singleTag(filters);
   const perStory = tag
-    ? sql`select ${isoWeekOf(itemTagTimes.seenAt, zone)} as week, ${itemTagTimes.storyKey} as story, count(*) as n from ${itemTagTimes}
+    ? sql`select ${weekStartOf(itemTagTimes.seenAt, zone)} as week_start, ${itemTagTimes.storyKey} as story, count(*) as n from ${itemTagTimes}
           where ${and(eq(itemTagTimes.kind, tag.kind), eq(itemTagTimes.tag, tag.tag), gte(itemTagTimes.seenAt, filters.from), lt(itemTagTimes.seenAt, filters.to))}
           group by 1, 2`
-    : sql`select ${isoWeekOf(items.seenAt, zone)} as week, ${storyKey} as story, count(*) as n from ${items} where ${and(...filterConditions(filters))} group by 1, 2`;
-  const result = await db.execute(sql`select week, sum(n)::int as items, count(*)::int as stories from (${perStory}) as per_story group by week order by week`);
+    : sql`select ${weekStartOf(items.seenAt, zone)} as week_start, ${storyKey} as story, count(*) as n from ${items} where ${and(...filterConditions(filters))} group by 1, 2`;
+  // Labels are made once per week, not once per row.
+  const result = await db.execute(
+    sql`select to_char(week_start, 'IYYY-"W"IW') as week, sum(n)::int as items, count(*)::int as stories from (${perStory}) as per_story group by week_start order by week_start`,
+  );
   return rowsOf<{ week: string; items: unknown; stories: unknown }>(result).map((row) => ({ week: row.week, items: toNumber(row.items), stories: toNumber(row.stories) }));
 }
 

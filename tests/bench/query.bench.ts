@@ -5,6 +5,7 @@
 // of a full CSV export over a real loopback HTTP server.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createApp } from '../../src/api/app.js';
@@ -56,7 +57,7 @@ async function runShapes(handle: DbHandle, label: string, options: { fullExport:
     ['weekly counts, 26 weeks', () => `/api/stats/weekly?company=${company()}`],
     ['weekly counts, 104 weeks', () => `/api/companies/${company()}/weekly?from=${weekLabel(103)}&to=${weekLabel(0)}`],
   ];
-  log(`\n## ${label}: p50 / p95 / p99 / max (ms), 60 requests each through the hono app`);
+  log(`\n## ${label}: p50 / p95 / p99 / max (ms), 60 requests each through the hono app (load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   for (const [name, path] of shapes) {
     const t = await timeShape(60, async (i) => fetchJson(path(i)));
     log(`${name.padEnd(26)} ${t.p50.toFixed(1).padStart(7)} ${t.p95.toFixed(1).padStart(7)} ${t.p99.toFixed(1).padStart(7)} ${t.max.toFixed(1).padStart(7)}`);
@@ -140,7 +141,10 @@ export async function main(args: string[]) {
     const handle = await openDb({ databaseUrl: url.toString() });
     try {
       if (!reuse) await loadItems(handle, count, end, log);
-      else await handle.db.execute(sql`vacuum analyze items`);
+      else {
+        await handle.db.execute(sql`vacuum analyze items`);
+        await handle.db.execute(sql`vacuum analyze item_tag_times`);
+      }
       const size = rowsOf<{ table: string; indexes: string }>(await handle.db.execute(sql`select pg_size_pretty(pg_table_size('items')) as table, pg_size_pretty(pg_indexes_size('items')) as indexes`))[0];
       log(`  items table ${size?.table}, its indexes ${size?.indexes}`);
       await runShapes(handle, `PostgreSQL ${count.toLocaleString('en')}`, { fullExport: !args.includes('--skip-full-export') });
