@@ -36,13 +36,14 @@ function Sparkline(props: { counts: number[]; weeks: string[]; slug: string }) {
 function CompanyRow(props: { entry: CompanyEntry; counts: number[]; weeks: string[]; top: TopStory[]; thisWeek: string }) {
   const { entry, thisWeek } = props;
   const slug = encodeURIComponent(entry.slug);
+  const total = props.counts.reduce((a, b) => a + b, 0);
   return (
     <section class="company" id={entry.slug}>
       <div>
         <h2>
           {entry.name} <span class="zh">{entry.nameZh}</span>
         </h2>
-        <div class="meta">{`${props.counts.reduce((a, b) => a + b, 0)} stories in ${props.counts.length} weeks`}</div>
+        <div class="meta">{`${total} ${total === 1 ? 'story' : 'stories'} in ${props.counts.length} weeks`}</div>
         <div class="links">
           <a href={`/api/items?company=${slug}&from=${thisWeek}&to=${thisWeek}`}>this week</a>
           <a href={`/api/items?company=${slug}`}>all items</a>
