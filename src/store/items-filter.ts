@@ -51,3 +51,12 @@ export function filterConditions(filters: ItemFilters): SQL[] {
 export function whereOf(filters: ItemFilters, ...more: Array<SQL | undefined>): SQL | undefined {
   return and(...filterConditions(filters), ...more);
 }
+
+/** A filter that is exactly one company or one topic (plus a time range) can read item_tag_times. */
+export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string } | undefined {
+  const { companies = [], topics = [], from: _from, to: _to, ...rest } = filters;
+  if (Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))) return undefined;
+  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]! };
+  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]! };
+  return undefined;
+}

@@ -1,7 +1,7 @@
-import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { items, sources } from '../../db/schema.js';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { items, itemTagTimes, sources } from '../../db/schema.js';
 import type { Db } from './db.js';
-import { tsqueryOf, whereOf, type ItemFilters } from './items-filter.js';
+import { singleTag, tsqueryOf, whereOf, type ItemFilters } from './items-filter.js';
 import { itemColumns, type ItemView } from './items-query.js';
 import { angleStandIns, markClose, markOpen, snippetHtml, splitSearchText, windowAround } from './search-text.js';
 
@@ -37,8 +37,8 @@ export async function listItems(db: Db, filters: ItemFilters, page: { limit: num
   const byRank = page.sort === 'relevance' && tsquery !== undefined;
   const rank = tsquery ? rankOf(tsquery) : sql<number>`0`;
   const cursor = page.cursor;
-  let after: SQL | undefined;
-  if (cursor?.sort === 'newest' && !byRank) after = sql`(${items.seenAt}, ${items.id}) < (${cursor.time}::timestamptz, ${cursor.id})`;
+  const newestCursor = cursor?.sort === 'newest' && !byRank ? cursor : undefined;
+  const after = newestCursor ? sql`(${items.seenAt}, ${items.id}) < (${newestCursor.time}::timestamptz, ${newestCursor.id})` : undefined;
   const afterRank = cursor?.sort === 'relevance' && byRank ? { rank: cursor.rank, id: cursor.id } : undefined;
 
   // Pick the page's ids first: with no q this reads only items_seen_cover_idx (an index-only scan
@@ -53,7 +53,7 @@ export async function listItems(db: Db, filters: ItemFilters, page: { limit: num
   let rows: Awaited<ReturnType<typeof rowsOf>> = [];
   if (tsquery && !byRank) rows = await rowsOf(recentMatchIds(db, filters, tsquery, after, page.limit));
   if (rows.length <= page.limit) {
-    rows = await rowsOf(byRank ? rankedIds(db, filters, rank, afterRank, page.limit) : newestIds(db, filters, after, page.limit));
+    rows = await rowsOf(byRank ? rankedIds(db, filters, rank, afterRank, page.limit) : newestIds(db, filters, newestCursor, page.limit));
   }
 
   const pageRows = rows.slice(0, page.limit);
@@ -70,7 +70,28 @@ export async function listItems(db: Db, filters: ItemFilters, page: { limit: num
   return { items: hits, next };
 }
 
-function newestIds(db: Db, filters: ItemFilters, after: SQL | undefined, limit: number) {
+function newestIds(db: Db, filters: ItemFilters, cursor: { time: string; id: number } | undefined, limit: number) {
+  const tag = singleTag(filters);
+  if (tag) {
+    // One company or topic: its slice of item_tag_times' primary key is already in (time, id) order.
+    const t = itemTagTimes;
+    return db
+      .select({ id: t.itemId, rank: sql<number>`0`.as('rank') })
+      .from(t)
+      .where(
+        and(
+          eq(t.kind, tag.kind),
+          eq(t.tag, tag.tag),
+          filters.from ? gte(t.seenAt, filters.from) : undefined,
+          filters.to ? lt(t.seenAt, filters.to) : undefined,
+          cursor ? sql`(${t.seenAt}, ${t.itemId}) < (${cursor.time}::timestamptz, ${cursor.id})` : undefined,
+        ),
+      )
+      .orderBy(desc(t.seenAt), desc(t.itemId))
+      .limit(limit + 1)
+      .as('page_ids');
+  }
+  const after = cursor ? sql`(${items.seenAt}, ${items.id}) < (${cursor.time}::timestamptz, ${cursor.id})` : undefined;
   return db
     .select({ id: items.id, rank: sql<number>`0`.as('rank') })
     .from(items)

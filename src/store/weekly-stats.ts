@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { items, itemTagTimes, stories } from '../../db/schema.js';
 import type { Db } from './db.js';
-import { filterConditions, type ItemFilters } from './items-filter.js';
+import { filterConditions, singleTag, type ItemFilters } from './items-filter.js';
 import { rowsOf, toNumber } from './rows.js';
 
 export interface WeekCount {
@@ -17,15 +17,6 @@ const weekStartOf = (column: SQL | AnyColumn, zone: string) => sql`date_trunc('w
 /** The ISO week label (2025-W07) of a time column in `zone`. */
 const isoWeekOf = (column: SQL | AnyColumn, zone: string) => sql<string>`to_char(${weekStartOf(column, zone)}, 'IYYY-"W"IW')`;
 const storyKey = sql`coalesce(${items.storyId}, -${items.id})`;
-
-/** A filter that is exactly one company or one topic (plus the range) can read item_tag_times. */
-function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string } | undefined {
-  const { companies = [], topics = [], from: _from, to: _to, ...rest } = filters;
-  if (Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))) return undefined;
-  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]! };
-  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]! };
-  return undefined;
-}
 
 /**
  * Items and stories per ISO week for the filtered items in [from, to); weeks with none are absent.
