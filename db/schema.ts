@@ -126,8 +126,13 @@ export const items = pgTable(
     companies: text('companies').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     tagVersion: integer('tag_version').notNull().default(0),
+    /**
+     * English words (stemmed; CJK runs blanked by without_cjk() so "不输GPT-4" still yields gpt) plus
+     * CJK character bigrams (cjk_bigrams(); both functions in migration 0002) of the
+     * title, summary and the first 4,000 characters of the body: one GIN index serves both languages.
+     */
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, ''))`,
+      sql`to_tsvector('english', without_cjk(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, ''))) || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || left(coalesce(body_text, ''), 4000)))`,
     ),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
@@ -135,7 +140,9 @@ export const items = pgTable(
     uniqueIndex('items_canonical_url_key').on(t.canonicalUrl),
     uniqueIndex('items_source_guid_key').on(t.sourceSlug, t.guid),
     index('items_content_hash_idx').on(t.contentHash),
-    index('items_seen_at_idx').on(t.seenAt.desc(), t.id.desc()),
+    // items_seen_cover_idx (seen_at desc, id desc) INCLUDE (companies, topics, ...) lives in migration
+    // 0006: drizzle cannot declare INCLUDE. It lets lists, exports and weekly counts filter and sort
+    // by time from the index alone (index-only scans), touching the heap only for the page's rows.
     index('items_source_seen_idx').on(t.sourceSlug, t.seenAt.desc()),
     index('items_story_idx').on(t.storyId),
     index('items_companies_idx').using('gin', t.companies),
@@ -173,6 +180,25 @@ export const itemTopics = pgTable(
     score: real('score').notNull(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.topic] }), index('item_topics_topic_idx').on(t.topic)],
+);
+
+/**
+ * One row per (item, company) and (item, topic): the tag with the item's time and story, kept in
+ * step with items.companies/topics/seen_at/story_id by the trigger in migration 0008. Weekly counts
+ * for one company or topic read a contiguous slice of this primary key (an index-only scan) instead
+ * of filtering every item in the range.
+ */
+export const itemTagTimes = pgTable(
+  'item_tag_times',
+  {
+    kind: text('kind').notNull(),
+    tag: text('tag').notNull(),
+    seenAt: tz('seen_at').notNull(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull(),
+    /** story_id, or -item id for an item not (yet) in a story: what "distinct stories" counts. */
+    storyKey: bigint('story_key', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.tag, t.seenAt, t.itemId, t.storyKey] }), index('item_tag_times_item_idx').on(t.itemId)],
 );
 
 export interface RoundupChanges {

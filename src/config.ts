@@ -22,6 +22,8 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(8),
   FETCH_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = Readonly<{
@@ -40,6 +42,10 @@ export type Config = Readonly<{
   fetchMaxBytes: number;
   fetchConcurrency: number;
   fetchHostConcurrency: number;
+  /** Origins allowed to call the API from a browser ("*" for any); empty: no CORS headers. */
+  corsOrigins: readonly string[];
+  /** Search and export requests per client per minute; 0: unlimited. */
+  rateLimitPerMinute: number;
 }>;
 
 /** Parses the environment once into a frozen Config; empty strings count as unset. */
@@ -68,5 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchMaxBytes: e.FETCH_MAX_BYTES,
     fetchConcurrency: e.FETCH_CONCURRENCY,
     fetchHostConcurrency: e.FETCH_HOST_CONCURRENCY,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   });
 }

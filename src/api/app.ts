@@ -1,19 +1,35 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { AppError } from '../errors.js';
 import { lastFinishedRun } from '../store/runs-store.js';
+import { corsFor, requireReader } from './access.js';
+import { companiesPage } from './companies-page.js';
 import { companiesRoutes } from './companies-routes.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse } from './errors.js';
 import { itemsRoutes } from './items-routes.js';
 import { roundupPageRoutes } from './roundup-page-routes.js';
+import { openApiDocument } from './openapi.js';
+import { rateLimit } from './rate-limit.js';
 import { roundupsRoutes } from './roundups-routes.js';
 import { sourcesRoutes } from './sources-routes.js';
+import { companyWeeklyRoutes, statsRoutes } from './stats-routes.js';
+
+/** Search (q) and export (format=csv|jsonl) cost the database the most: they are the ones rate limited. */
+const isExpensive = (c: Context) => c.req.query('q') !== undefined || ['csv', 'jsonl'].includes(c.req.query('format') ?? '');
 
 /** The HTTP API: one sub-app per resource, one error handler. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, deps.log));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.use('*', corsFor(deps.config.corsOrigins));
+  const reader = requireReader(deps.config.readToken, deps.config.editorToken);
+  app.use('/api/*', reader);
+  app.use('/companies', reader);
+  const limiter = rateLimit({ limit: deps.config.rateLimitPerMinute, windowMs: 60_000, applies: isExpensive });
+  app.use('/api/items', limiter);
+  app.use('/api/stats/*', limiter);
 
   app.get('/health', async (c) => {
     try {
@@ -23,9 +39,13 @@ export function createApp(deps: AppDeps): Hono {
       return c.json({ status: 'degraded', db: deps.dbKind, lastRun: null }, 503);
     }
   });
+  app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+  app.get('/companies', (c) => companiesPage(c, deps));
 
   app.route('/api/items', itemsRoutes(deps));
   app.route('/api/companies', companiesRoutes(deps));
+  app.route('/api/companies', companyWeeklyRoutes(deps));
+  app.route('/api/stats', statsRoutes(deps));
   app.route('/api/roundups', roundupsRoutes(deps));
   app.route('/roundups', roundupPageRoutes(deps));
   app.route('/api', sourcesRoutes(deps));

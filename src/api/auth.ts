@@ -1,17 +1,23 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { AppError } from '../errors.js';
 
+/** Constant-time comparison; hashing first makes the lengths equal, so length is not leaked either. */
 function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** True when the request carries `Authorization: Bearer <token>`. */
+export function bearerMatches(c: Context, expected: string): boolean {
+  const header = c.req.header('authorization') ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  return token !== '' && sameToken(token, expected);
 }
 
 /** Write endpoints need `Authorization: Bearer $EDITOR_TOKEN`; with no token configured they are closed. */
 export function requireEditor(c: Context, editorToken: string | undefined): void {
   if (!editorToken) throw new AppError('unauthorized', 'auth: writes are disabled; set EDITOR_TOKEN on the server to enable them');
-  const header = c.req.header('authorization') ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  if (!token || !sameToken(token, editorToken)) throw new AppError('unauthorized', 'auth: missing or wrong bearer token');
+  if (!bearerMatches(c, editorToken)) throw new AppError('unauthorized', 'auth: missing or wrong bearer token');
 }

@@ -1,22 +1,23 @@
 import { AppError } from '../errors.js';
+import type { ItemCursor } from '../store/items-list.js';
 
-export interface Cursor {
-  seenAt: Date;
-  id: number;
+/** Opaque keyset cursor: base64url of "n|<seen_at as PostgreSQL printed it>|<id>" or "r|<rank>|<id>". */
+export function encodeCursor(cursor: ItemCursor): string {
+  const key = cursor.sort === 'newest' ? `n|${cursor.time}` : `r|${cursor.rank}`;
+  return Buffer.from(`${key}|${cursor.id}`).toString('base64url');
 }
 
-/** Opaque keyset cursor: base64url of "<iso time>|<id>". */
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.seenAt.toISOString()}|${cursor.id}`).toString('base64url');
-}
-
-export function decodeCursor(text: string): Cursor {
-  const decoded = Buffer.from(text, 'base64url').toString('utf8');
-  const [time, idText] = decoded.split('|');
-  const seenAt = new Date(time ?? '');
+/** Reads a cursor back; anything this API did not hand out (or for another sort) is a 400. */
+export function decodeCursor(text: string, sort: 'newest' | 'relevance'): ItemCursor {
+  const [kind, key, idText, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   const id = Number(idText);
-  if (!time || Number.isNaN(seenAt.getTime()) || !Number.isSafeInteger(id) || id < 0) {
-    throw new AppError('bad_request', 'cursor: not a cursor this API returned (use nextCursor as given)');
+  const bad = () => new AppError('bad_request', 'cursor: not a cursor this API returned for this sort (use nextCursor as given, with the same query)');
+  if (extra !== undefined || !key || !/^\d+$/.test(idText ?? '') || !Number.isSafeInteger(id)) throw bad();
+  if (kind === 'n' && sort === 'newest') {
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(key)) throw bad();
+    return { sort, time: key, id };
   }
-  return { seenAt, id };
+  const rank = Number(key);
+  if (kind === 'r' && sort === 'relevance' && /^[0-9.e+-]+$/i.test(key) && Number.isFinite(rank)) return { sort, rank, id };
+  throw bad();
 }

@@ -1,3 +1,4 @@
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 
@@ -22,11 +23,43 @@ export const listParam = z
 export const single = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (Array.isArray(value) ? value[value.length - 1] : value), schema);
 
-export const dateParam = z.string().transform((value, ctx) => {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a date like 2025-01-31 or an ISO 8601 time` });
-    return z.NEVER;
-  }
-  return date;
-});
+/** A time bound as typed: an ISO week (2025-W07), a day (2025-02-14) or an instant with offset. */
+export type TimeBound = { kind: 'week' | 'day' | 'instant'; text: string };
+
+const weekText = /^\d{4}-W\d{2}$/;
+const dayText = /^\d{4}-\d{2}-\d{2}$/;
+const instantText = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** from/to: a week or day (read in the request's zone) or an ISO 8601 instant with an offset. */
+export const timeParam = z
+  .string()
+  .max(40)
+  .transform((value, ctx): TimeBound => {
+    const kind = weekText.test(value) ? 'week' : dayText.test(value) ? 'day' : instantText.test(value) ? 'instant' : undefined;
+    const probe = kind === 'week' ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromISO(value, { setZone: true });
+    if (!kind || !probe.isValid || probe.year < 1970 || probe.year > 2200) {
+      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a week like 2025-W07, a date like 2025-02-14 or a time like 2025-02-14T08:00:00Z` });
+      return z.NEVER;
+    }
+    return { kind, text: value };
+  })
+  .meta({ description: 'ISO week (2025-W07), date (2025-02-14, in `zone`) or ISO 8601 time with offset' });
+
+/** An IANA time zone name. */
+export const zoneParam = z
+  .string()
+  .max(64)
+  .refine((value) => IANAZone.isValidZone(value), { message: 'not an IANA time zone like Asia/Shanghai' });
+
+/**
+ * The instant a bound stands for. `from` is the start of the week/day; `to` is inclusive for
+ * weeks and days (the end of that week/day) and exclusive for instants.
+ */
+export function resolveBound(bound: TimeBound, zone: string, edge: 'from' | 'to'): Date {
+  const start = bound.kind === 'instant' ? DateTime.fromISO(bound.text, { setZone: true }) : DateTime.fromISO(bound.text, { zone }).startOf(bound.kind);
+  if (edge === 'from' || bound.kind === 'instant') return start.toJSDate();
+  return start.plus(bound.kind === 'week' ? { weeks: 1 } : { days: 1 }).toJSDate();
+}
+
+/** true/false/1/0 as a boolean. */
+export const booleanParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -1,23 +1,9 @@
-import { and, arrayOverlaps, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { itemCompanies, items, sources } from '../../db/schema.js';
 import type { Db } from './db.js';
 import { toNumber } from './rows.js';
 
-export interface ItemFilters {
-  companies?: string[];
-  topics?: string[];
-  sources?: string[];
-  lang?: string;
-  from?: Date;
-  to?: Date;
-  relevant?: boolean;
-  storyId?: number;
-}
-
-export interface ItemCursor {
-  seenAt: Date;
-  id: number;
-}
+export type { ItemFilters } from './items-filter.js';
 
 export interface ItemView {
   id: number;
@@ -37,7 +23,7 @@ export interface ItemView {
   storyId: number | null;
 }
 
-const itemColumns = {
+export const itemColumns = {
   id: items.id,
   source: items.sourceSlug,
   sourceName: sources.name,
@@ -54,35 +40,6 @@ const itemColumns = {
   relevant: items.relevant,
   storyId: items.storyId,
 };
-
-function whereOf(filters: ItemFilters, cursor?: ItemCursor): SQL | undefined {
-  const conditions: Array<SQL | undefined> = [
-    filters.companies?.length ? arrayOverlaps(items.companies, filters.companies) : undefined,
-    filters.topics?.length ? arrayOverlaps(items.topics, filters.topics) : undefined,
-    filters.sources?.length ? inArray(items.sourceSlug, filters.sources) : undefined,
-    filters.lang ? eq(items.language, filters.lang) : undefined,
-    filters.from ? gte(items.seenAt, filters.from) : undefined,
-    filters.to ? lt(items.seenAt, filters.to) : undefined,
-    filters.relevant !== undefined ? eq(items.relevant, filters.relevant) : undefined,
-    filters.storyId !== undefined ? eq(items.storyId, filters.storyId) : undefined,
-    cursor ? or(lt(items.seenAt, cursor.seenAt), and(eq(items.seenAt, cursor.seenAt), lt(items.id, cursor.id))) : undefined,
-  ];
-  return and(...conditions.filter((c): c is SQL => c !== undefined));
-}
-
-/** One page of items, newest first; keyset pagination stays stable while new items arrive. */
-export async function listItems(db: Db, filters: ItemFilters, page: { limit: number; cursor?: ItemCursor }): Promise<{ items: ItemView[]; next?: ItemCursor }> {
-  const rows = await db
-    .select(itemColumns)
-    .from(items)
-    .innerJoin(sources, eq(sources.slug, items.sourceSlug))
-    .where(whereOf(filters, page.cursor))
-    .orderBy(desc(items.seenAt), desc(items.id))
-    .limit(page.limit + 1);
-  const pageRows = rows.slice(0, page.limit);
-  const last = pageRows[pageRows.length - 1];
-  return { items: pageRows, next: rows.length > page.limit && last ? { seenAt: last.seenAt, id: last.id } : undefined };
-}
 
 /** One item with its tag evidence, or undefined. */
 export async function getItem(db: Db, id: number) {

@@ -1,0 +1,2 @@
+ALTER TABLE "items" drop column "search";--> statement-breakpoint
+ALTER TABLE "items" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', without_cjk(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, ''))) || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || left(coalesce(body_text, ''), 4000)))) STORED;

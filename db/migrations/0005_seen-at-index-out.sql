@@ -1,0 +1,1 @@
+DROP INDEX "items_seen_at_idx";
