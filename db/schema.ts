@@ -95,7 +95,7 @@ export const stories = pgTable(
     mergedInto: bigint('merged_into', { mode: 'number' }),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('stories_first_seen_idx').on(t.firstSeenAt)],
+  (t) => [index('stories_first_seen_idx').on(t.firstSeenAt), index('stories_last_seen_idx').on(t.lastSeenAt.desc(), t.id.desc())],
 );
 
 /** What a source published, stored once however often it arrives. */
@@ -143,6 +143,35 @@ export const items = pgTable(
     index('items_search_idx').using('gin', t.search),
     index('items_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
+);
+
+/**
+ * What story assignment compares: MinHash signatures (title, then title+lede; uint32 stored as int4)
+ * and the strong/weak signals. One row per item, written once when the item is stored.
+ */
+export const itemFingerprints = pgTable('item_fingerprints', {
+  itemId: bigint('item_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => items.id, { onDelete: 'cascade' }),
+  seenAt: tz('seen_at').notNull(),
+  language: text('language').notNull(),
+  titleLength: integer('title_length').notNull(),
+  signature: integer('signature').array().notNull(),
+  strongSignals: text('strong_signals').array().notNull(),
+  weakSignals: text('weak_signals').array().notNull(),
+});
+
+/** LSH band and signal keys: an item is a candidate for another when they share a key within the window. */
+export const itemBands = pgTable(
+  'item_bands',
+  {
+    band: bigint('band', { mode: 'number' }).notNull(),
+    itemId: bigint('item_id', { mode: 'number' })
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    seenAt: tz('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.itemId] }), index('item_bands_band_seen_idx').on(t.band, t.seenAt)],
 );
 
 /** A company tag with its evidence. items.companies mirrors the slugs for fast filtering. */

@@ -7,6 +7,7 @@ import { errorResponse } from './errors.js';
 import { itemsRoutes } from './items-routes.js';
 import { roundupsRoutes } from './roundups-routes.js';
 import { sourcesRoutes } from './sources-routes.js';
+import { storiesRoutes } from './stories-routes.js';
 
 /** The HTTP API: one sub-app per resource, one error handler. */
 export function createApp(deps: AppDeps): Hono {
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.route('/api/items', itemsRoutes(deps));
+  app.route('/api/stories', storiesRoutes(deps));
   app.route('/api/companies', companiesRoutes(deps));
   app.route('/api/roundups', roundupsRoutes(deps));
   app.route('/api', sourcesRoutes(deps));

@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { itemCompanies, items, itemTopics, stories } from '../../db/schema.js';
+import { itemCompanies, items, itemTopics } from '../../db/schema.js';
+import { fingerprintOf } from '../dedupe/fingerprint.js';
 import type { TaggedArticle, TagResult } from '../domain.js';
 import type { Db } from './db.js';
+import { assignStories } from './stories-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -157,20 +159,23 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
     const article = byUrl.get(row.canonicalUrl);
     if (article) await insertTags(tx, row.id, article.tags);
   }
-  await createSingletonStories(tx, inserted);
+  // Story assignment runs in the same per-source transaction: an item is never stored without a story.
+  const withFingerprints = inserted.flatMap((row) => {
+    const article = byUrl.get(row.canonicalUrl);
+    return article ? [{ id: row.id, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
+  });
+  await assignStories(tx, withFingerprints);
   return inserted.map((row) => row.id);
 }
 
-/** An item's own story until story assignment joins it to others. */
-async function createSingletonStories(tx: Tx, rows: Array<{ id: number; seenAt: Date }>): Promise<void> {
-  if (rows.length === 0) return;
-  const created = await tx
-    .insert(stories)
-    .values(rows.map((row) => ({ firstSeenAt: row.seenAt, lastSeenAt: row.seenAt, representativeItemId: row.id, itemCount: 1, sourceCount: 1 })))
-    .returning({ id: stories.id, itemId: stories.representativeItemId });
-  for (const story of created) {
-    await tx.update(items).set({ storyId: story.id }).where(eq(items.id, story.itemId!));
-  }
+function fingerprintOfArticle(article: TaggedArticle, seenAt: Date) {
+  return fingerprintOf({
+    title: article.title,
+    text: article.summary || article.bodyText,
+    language: article.language,
+    companies: article.tags.companies.map((tag) => tag.company),
+    seenAt,
+  });
 }
 
 function seenAtOf(article: TaggedArticle, now: Date): Date {
