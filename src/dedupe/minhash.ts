@@ -22,10 +22,12 @@ function fmix32(value: number): number {
   return h >>> 0;
 }
 
-const seeds = Array.from({ length: signatureSize }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
+const maxSignatureSize = 1024;
+const seeds = Array.from({ length: maxSignatureSize }, (_, i) => fmix32(Math.imul(0x9e3779b9, i + 1)));
 
 /** The MinHash signature of a shingle set; an empty set gives all 0xffffffff (matches nothing by bands). */
 export function minhashOf(shingles: Iterable<string>, size = signatureSize): number[] {
+  if (size > maxSignatureSize) throw new RangeError(`minhash: at most ${maxSignatureSize} values`);
   const signature = new Array<number>(size).fill(0xffffffff);
   for (const shingle of shingles) {
     const base = hash32(shingle);

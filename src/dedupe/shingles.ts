@@ -1,7 +1,8 @@
 /** Text → shingles that work for Chinese and English alike (pure). */
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/u;
-const tokenPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}][\p{L}\p{N}.+\-]*/gu;
+// A CJK run, or a run of other letters and digits that stops where CJK starts ("AI年化" is "ai" + "年化").
+const tokenPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}.+\-])*/gu;
 
 /** Words that say nothing about which event a text reports. */
 const stopWords = new Set(
