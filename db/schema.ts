@@ -156,22 +156,28 @@ export const itemFingerprints = pgTable('item_fingerprints', {
   seenAt: tz('seen_at').notNull(),
   language: text('language').notNull(),
   titleLength: integer('title_length').notNull(),
+  digest: boolean('digest').notNull(),
   signature: integer('signature').array().notNull(),
   strongSignals: text('strong_signals').array().notNull(),
   weakSignals: text('weak_signals').array().notNull(),
+  titleSignals: text('title_signals').array().notNull(),
 });
 
-/** LSH band and signal keys: an item is a candidate for another when they share a key within the window. */
+/**
+ * LSH band and signal keys by day: an item is a candidate for another when they share a key within
+ * the window. Day first, so new rows land at the index's hot end and a lookup probes a few days'
+ * worth of keys, whatever the table's age.
+ */
 export const itemBands = pgTable(
   'item_bands',
   {
+    day: integer('day').notNull(),
     band: bigint('band', { mode: 'number' }).notNull(),
     itemId: bigint('item_id', { mode: 'number' })
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
-    seenAt: tz('seen_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.band, t.itemId] }), index('item_bands_band_seen_idx').on(t.band, t.seenAt)],
+  (t) => [index('item_bands_day_band_idx').on(t.day, t.band)],
 );
 
 /** A company tag with its evidence. items.companies mirrors the slugs for fast filtering. */

@@ -13,6 +13,8 @@ export interface Fingerprint {
   signals: Signals;
   /** How many shingles the title has: a digest headline listing ten events is much longer than any one. */
   titleLength: number;
+  /** A roundup headline ("早报｜A/B/C", "氪星晚报｜A；B；C"): its own story, never one of its parts'. */
+  digest: boolean;
   language: string;
   seenAt: Date;
 }
@@ -33,7 +35,8 @@ export function fingerprintOf(input: FingerprintInput): Fingerprint {
   return {
     signature: [...minhashOf(titleShingles), ...minhashOf(shinglesOf(text))],
     titleLength: titleShingles.size,
-    signals: signalsOf(text, input.companies ?? []),
+    digest: isDigestTitle(input.title),
+    signals: signalsOf(text, input.companies ?? [], input.title),
     language: input.language ?? detectLanguage(text),
     seenAt: input.seenAt,
   };
@@ -56,4 +59,9 @@ export function indexKeysOf(fingerprint: Fingerprint): number[] {
 /** The two halves of a signature: title only, and title with lede. */
 export function splitSignature(fingerprint: Pick<Fingerprint, 'signature'>): { title: number[]; full: number[] } {
   return { title: fingerprint.signature.slice(0, signatureSize), full: fingerprint.signature.slice(signatureSize) };
+}
+
+/** Three or more headline-sized parts separated by ；/ | ｜ make a digest. */
+export function isDigestTitle(title: string): boolean {
+  return title.split(/[；;/|｜]/).filter((part) => part.trim().length >= 6).length >= 3;
 }

@@ -3,7 +3,7 @@ import { itemCompanies, items, itemTopics } from '../../db/schema.js';
 import { fingerprintOf } from '../dedupe/fingerprint.js';
 import type { TaggedArticle, TagResult } from '../domain.js';
 import type { Db } from './db.js';
-import { assignStories } from './stories-store.js';
+import { assignStories, dropEmptyStories, openStories } from './stories-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -127,11 +127,13 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
 
 async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date; tagVersion: number }): Promise<number[]> {
   if (fresh.length === 0) return [];
+  const storyIds = await openStories(tx, fresh.map((article) => seenAtOf(article, options.now)));
   // DO NOTHING on any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
   const inserted = await tx
     .insert(items)
     .values(
-      fresh.map((article) => ({
+      fresh.map((article, index) => ({
+        storyId: storyIds[index],
         sourceSlug: article.sourceSlug,
         guid: article.guid,
         url: article.url,
@@ -153,7 +155,7 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
       })),
     )
     .onConflictDoNothing()
-    .returning({ id: items.id, canonicalUrl: items.canonicalUrl, seenAt: items.seenAt });
+    .returning({ id: items.id, canonicalUrl: items.canonicalUrl, seenAt: items.seenAt, storyId: items.storyId });
   const byUrl = new Map(fresh.map((article) => [article.canonicalUrl, article]));
   for (const row of inserted) {
     const article = byUrl.get(row.canonicalUrl);
@@ -162,9 +164,11 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
   // Story assignment runs in the same per-source transaction: an item is never stored without a story.
   const withFingerprints = inserted.flatMap((row) => {
     const article = byUrl.get(row.canonicalUrl);
-    return article ? [{ id: row.id, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
+    return article ? [{ id: row.id, storyId: row.storyId!, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
   });
   await assignStories(tx, withFingerprints);
+  // Stories opened for articles a concurrent fetcher stored first have no item: drop them.
+  await dropEmptyStories(tx, storyIds.filter((id) => !inserted.some((row) => row.storyId === id)));
   return inserted.map((row) => row.id);
 }
 

@@ -1,17 +1,10 @@
-import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
-import { itemBands, itemFingerprints, items, stories } from '../../db/schema.js';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { items, stories } from '../../db/schema.js';
 import { decideStory, type Candidate } from '../dedupe/assign-story.js';
 import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
-import type { Db } from './db.js';
 import { toNumber } from './rows.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Queryable = Db | Tx;
-
-const day = 86_400_000;
-/** Enough candidates for any real story; a key shared by more items than this in a window is noise. */
-const maxCandidates = 300;
+import { dayOf, findStoredCandidates, storeFingerprints, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
 export interface StoryAssignment {
   itemId: number;
@@ -19,99 +12,87 @@ export interface StoryAssignment {
   kind: 'new' | 'join' | 'merge';
 }
 
+interface Fresh {
+  id: number;
+  /** The story `openStories` gave the item when it was inserted. */
+  storyId: number;
+  fingerprint: Fingerprint;
+}
+
 /**
- * Puts each new item into a story: looks up stored items sharing an LSH band or signal key within
- * the window (an index range scan per key, so the cost does not grow with the table), lets the pure
- * rule decide, then creates, joins or merges stories and stores the item's fingerprint and keys.
- * Call inside the transaction that inserted the items.
+ * Opens one story per new item, before the items are inserted, so each item is stored with its
+ * story id and most items (a new event) are never rewritten. Joins and merges fix the rest.
  */
-export async function assignStories(
-  tx: Queryable,
-  fresh: Array<{ id: number; fingerprint: Fingerprint }>,
-  rules: StoryRules = defaultStoryRules,
-): Promise<StoryAssignment[]> {
-  const result: StoryAssignment[] = [];
-  for (const { id, fingerprint } of fresh) {
-    const keys = indexKeysOf(fingerprint);
-    const candidates = await findCandidates(tx, { itemId: id, keys, seenAt: fingerprint.seenAt, windowDays: rules.windowDays });
-    const decision = decideStory(fingerprint, candidates, { older: (a, b) => a - b, rules });
-    let storyId: number;
-    if (decision.kind === 'new') {
-      const [created] = await tx
-        .insert(stories)
-        .values({ firstSeenAt: fingerprint.seenAt, lastSeenAt: fingerprint.seenAt, representativeItemId: id, itemCount: 1, sourceCount: 1 })
-        .returning({ id: stories.id });
-      storyId = created!.id;
-    } else if (decision.kind === 'join') {
-      storyId = decision.storyId;
-    } else {
-      storyId = decision.survivor;
-      await mergeStories(tx, decision.survivor, decision.merged);
-    }
-    await tx.update(items).set({ storyId }).where(eq(items.id, id));
-    await storeFingerprint(tx, id, fingerprint, keys);
-    if (decision.kind !== 'new') await refreshStory(tx, storyId);
-    result.push({ itemId: id, storyId, kind: decision.kind });
-  }
-  return result;
-}
-
-async function findCandidates(
-  tx: Queryable,
-  query: { itemId: number; keys: number[]; seenAt: Date; windowDays: number },
-): Promise<Array<Candidate<number>>> {
-  if (query.keys.length === 0) return [];
-  const from = new Date(query.seenAt.getTime() - query.windowDays * day);
-  const to = new Date(query.seenAt.getTime() + query.windowDays * day);
-  const matching = tx
-    .selectDistinct({ itemId: itemBands.itemId })
-    .from(itemBands)
-    .where(and(inArray(itemBands.band, query.keys), gte(itemBands.seenAt, from), lte(itemBands.seenAt, to), ne(itemBands.itemId, query.itemId)))
-    .limit(maxCandidates)
-    .as('matching');
+export async function openStories(tx: Queryable, seenAts: Date[]): Promise<number[]> {
+  if (seenAts.length === 0) return [];
   const rows = await tx
-    .select({
-      itemId: itemFingerprints.itemId,
-      storyId: items.storyId,
-      seenAt: itemFingerprints.seenAt,
-      language: itemFingerprints.language,
-      titleLength: itemFingerprints.titleLength,
-      signature: itemFingerprints.signature,
-      strong: itemFingerprints.strongSignals,
-      weak: itemFingerprints.weakSignals,
-    })
-    .from(matching)
-    .innerJoin(itemFingerprints, eq(itemFingerprints.itemId, matching.itemId))
-    .innerJoin(items, eq(items.id, matching.itemId));
-  return rows
-    .filter((row) => row.storyId !== null)
-    .map((row) => ({
-      itemId: toNumber(row.itemId),
-      storyId: toNumber(row.storyId),
-      fingerprint: {
-        // int4 holds the uint32 MinHash values with the sign bit wrapped; >>> 0 unwraps them.
-        signature: row.signature.map((value) => value >>> 0),
-        signals: { strong: row.strong, weak: row.weak, figures: row.strong.filter((s) => s.startsWith('n:') || s.startsWith('p:')) },
-        titleLength: row.titleLength,
-        language: row.language,
-        seenAt: row.seenAt,
-      },
-    }));
+    .insert(stories)
+    .values(seenAts.map((seenAt) => ({ firstSeenAt: seenAt, lastSeenAt: seenAt, itemCount: 1, sourceCount: 1 })))
+    .returning({ id: stories.id });
+  return rows.map((row) => toNumber(row.id));
 }
 
-async function storeFingerprint(tx: Queryable, itemId: number, fingerprint: Fingerprint, keys: number[]): Promise<void> {
-  await tx.insert(itemFingerprints).values({
-    itemId,
-    seenAt: fingerprint.seenAt,
-    language: fingerprint.language,
-    titleLength: fingerprint.titleLength,
-    signature: fingerprint.signature.map((value) => value | 0),
-    strongSignals: fingerprint.signals.strong,
-    weakSignals: fingerprint.signals.weak,
-  });
-  if (keys.length > 0) {
-    await tx.insert(itemBands).values(keys.map((band) => ({ band, itemId, seenAt: fingerprint.seenAt }))).onConflictDoNothing();
+/**
+ * Puts new items into their real stories, in arrival order, inside the transaction that inserted
+ * them. Stored candidates come from one lookup for the whole batch (index probes on (day, key), so
+ * the cost does not grow with the table); items earlier in the batch are candidates too. The pure
+ * rule decides; the item keeps its own story, joins one, or merges several into the oldest.
+ */
+export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryRules = defaultStoryRules): Promise<StoryAssignment[]> {
+  const keysOf = new Map(fresh.map((item) => [item.id, indexKeysOf(item.fingerprint)]));
+  const pairsOf = new Map(fresh.map((item) => [item.id, windowPairs(item.fingerprint.seenAt, keysOf.get(item.id)!, rules.windowDays)]));
+  const unique = new Map<string, [number, number]>();
+  for (const pairs of pairsOf.values()) for (const pair of pairs) unique.set(`${pair[0]}:${pair[1]}`, pair);
+  const pool: StoredCandidate[] = [...(await findStoredCandidates(tx, [...unique.values()])).values()];
+  const liveStory = new Map<number, number>();
+  const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
+  const result: StoryAssignment[] = [];
+  const touched = new Set<number>();
+  for (const item of fresh) {
+    const wanted = new Set(pairsOf.get(item.id)!.map(([d, b]) => `${d}:${b}`));
+    const candidates: Array<Candidate<number>> = pool
+      .filter((c) => c.itemId !== item.id && [...c.matched].some((pair) => wanted.has(pair)))
+      .map((c) => ({ itemId: c.itemId, storyId: live(c.storyId), fingerprint: c.fingerprint }));
+    const decision = decideStory(item.fingerprint, candidates, { older: (a, b) => a - b, rules });
+    let storyId = item.storyId;
+    if (decision.kind !== 'new') {
+      storyId = decision.kind === 'join' ? decision.storyId : decision.survivor;
+      if (decision.kind === 'merge') {
+        await mergeStories(tx, decision.survivor, decision.merged);
+        for (const merged of decision.merged) liveStory.set(merged, decision.survivor);
+      }
+      await tx.update(items).set({ storyId }).where(eq(items.id, item.id));
+      // The item's own story was never visible outside this transaction: it goes, it is not merged.
+      await tx.delete(stories).where(eq(stories.id, item.storyId));
+      touched.add(storyId);
+    }
+    const own = new Set([...keysOf.get(item.id)!].map((key) => `${dayOf(item.fingerprint.seenAt)}:${key}`));
+    pool.push({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
+    result.push({ itemId: item.id, storyId, kind: decision.kind });
   }
+  await storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! })));
+  await setRepresentatives(tx, result.filter((r) => r.kind === 'new').map((r) => r.storyId));
+  for (const storyId of new Set([...touched].map(live))) await refreshStory(tx, storyId);
+  return result.map((r) => ({ ...r, storyId: live(r.storyId) }));
+}
+
+/** Every (day, key) pair an item may share with stored items within the window. */
+function windowPairs(seenAt: Date, keys: number[], windowDays: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let d = dayOf(seenAt) - windowDays; d <= dayOf(seenAt) + windowDays; d++) for (const key of keys) pairs.push([d, key]);
+  return pairs;
+}
+
+/** A story opened for one item is represented by it. */
+async function setRepresentatives(tx: Queryable, storyIds: number[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  await tx.execute(sql`update ${stories} s set representative_item_id = i.id from ${items} i
+    where i.story_id = s.id and s.id in ${storyIds} and s.representative_item_id is null`);
+}
+
+/** Deletes stories opened in this transaction that ended up without an item. */
+export async function dropEmptyStories(tx: Queryable, ids: number[]): Promise<void> {
+  if (ids.length > 0) await tx.delete(stories).where(inArray(stories.id, ids));
 }
 
 /** Folds stories into the survivor: their items move, the rows stay and point at it (ids never disappear). */

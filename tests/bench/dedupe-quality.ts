@@ -9,6 +9,7 @@ export interface QualityReport {
   items: number;
   goldGroups: number;
   rows: Array<{ method: string; scores: Scores }>;
+  hardNegatives: number;
   hardNegativesMerged: string[];
   wrongPairs: string[];
 }
@@ -41,6 +42,7 @@ export function measureQuality(): QualityReport | undefined {
       { method: 'baseline: exact canonical URL', scores: scoreClusters(truth, byUrl) },
       { method: 'baseline: exact normalised title', scores: scoreClusters(truth, byTitle) },
     ],
+    hardNegatives: labels.hardNegatives.length,
     hardNegativesMerged,
     wrongPairs,
   };
