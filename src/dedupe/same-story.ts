@@ -47,7 +47,7 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
   const ledeFigures = [figuresIn(a.signals.strong), figuresIn(b.signals.strong)] as const;
   const titleFigures = [figuresIn(a.signals.title), figuresIn(b.signals.title)] as const;
   const figuresClash =
-    disagree(...titleFigures) ||
+    (titleFigures[0].length > 0 && titleFigures[1].length > 0 && intersect(...titleFigures) === 0) ||
     (titleFigures[0].length > 0 && ledeFigures[1].length > 0 && intersect(titleFigures[0], ledeFigures[1]) === 0) ||
     (titleFigures[1].length > 0 && ledeFigures[0].length > 0 && intersect(titleFigures[1], ledeFigures[0]) === 0) ||
     (Math.min(ledeFigures[0].length, ledeFigures[1].length) >= 2 && disagree(...ledeFigures));

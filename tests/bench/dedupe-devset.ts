@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DedupeInput } from '../../src/dedupe/exact.js';
-import { corpusDir, projectRoot } from '../helpers/fixtures.js';
+import { parseFeed } from '../../src/parse/feed.js';
+import { corpusDir, fixture, projectRoot } from '../helpers/fixtures.js';
 
 export interface DevItem extends DedupeInput {
   published: string;
@@ -21,8 +22,29 @@ interface Snapshot {
   flashes: Array<{ id: number; content: string; url: string; source: string; created_at: string }>;
 }
 
+const labelFile = (name: string) => JSON.parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'dedupe', name), 'utf8'));
+
 export function loadLabels(): Labels {
-  return JSON.parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'dedupe', 'ai36kr-stories.json'), 'utf8')) as Labels;
+  return labelFile('ai36kr-stories.json') as Labels;
+}
+
+/**
+ * The English supplement: three permissively licensed news feeds already in tests/fixtures
+ * (SCMP's Hong Kong protest coverage is dense with same-topic, different-event items).
+ */
+export async function loadEnglishSet(): Promise<{ items: DevItem[]; groups: string[][]; hardNegatives: Array<[string, string, string]> }> {
+  const labels = labelFile('feeds-en-stories.json') as { feeds: string[]; groups: string[][]; hardNegatives: Array<[string, string, string]> };
+  const items: DevItem[] = [];
+  for (const file of labels.feeds) {
+    const name = file.replace(/^feeds\//, '').replace(/\.xml$/, '');
+    const feed = await parseFeed(fixture(file).toString('utf8'), { zone: 'UTC' });
+    feed.items.forEach((item, index) => {
+      if (!item.published) return;
+      items.push({ id: `${name}#${index}`, url: item.url, title: item.title, text: item.summary ?? '', published: item.published, source: name, sourceName: name });
+    });
+  }
+  items.sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+  return { items, groups: labels.groups, hardNegatives: labels.hardNegatives };
 }
 
 /** All items of the snapshot in arrival order (created_at, then id), or undefined without the corpus. */

@@ -3,7 +3,7 @@ import { createDeduper } from '../../src/dedupe/deduper.js';
 import { normalizeTitle } from '../../src/dedupe/exact.js';
 import { canonicalUrl } from '../../src/normalize/canonical-url.js';
 import { scoreClusters, type Scores } from './cluster-scores.js';
-import { loadDevItems, loadLabels, type DevItem } from './dedupe-devset.js';
+import { loadDevItems, loadEnglishSet, loadLabels, type DevItem } from './dedupe-devset.js';
 
 export interface QualityReport {
   items: number;
@@ -14,10 +14,14 @@ export interface QualityReport {
   wrongPairs: string[];
 }
 
-export function measureQuality(): QualityReport | undefined {
-  const labels = loadLabels();
-  const items = loadDevItems(labels);
-  if (!items) return undefined;
+/** Scores the 36Kr-snapshot set plus the English feed supplement as one set (their dates never overlap). */
+export async function measureQuality(): Promise<QualityReport | undefined> {
+  const corpusLabels = loadLabels();
+  const corpusItems = loadDevItems(corpusLabels);
+  if (!corpusItems) return undefined;
+  const english = await loadEnglishSet();
+  const items = [...english.items, ...corpusItems];
+  const labels = { groups: [...corpusLabels.groups, ...english.groups], hardNegatives: [...corpusLabels.hardNegatives, ...english.hardNegatives] };
   const truth = new Map<string, string>();
   labels.groups.forEach((group, index) => group.forEach((id) => truth.set(id, `g${index}`)));
   for (const item of items) if (!truth.has(item.id)) truth.set(item.id, `self:${item.id}`);

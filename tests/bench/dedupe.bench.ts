@@ -9,13 +9,13 @@ const fmt = (value: number) => value.toFixed(3);
 
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { sizes: { type: 'string' }, new: { type: 'string' }, 'skip-scale': { type: 'boolean' }, 'skip-quality': { type: 'boolean' }, verbose: { type: 'boolean' } } });
-  const quality = values['skip-quality'] ? undefined : measureQuality();
+  const quality = values['skip-quality'] ? undefined : await measureQuality();
   if (values['skip-quality']) {
     console.log('quality: skipped (--skip-quality)');
   } else if (!quality) {
     console.log('quality: skipped, ../shared/corpus/items/irisfeng-ai36kr-NO-LICENSE is not here');
   } else {
-    console.log(`dev set: ${quality.items} items, ${quality.goldGroups} labelled multi-item stories (tests/fixtures/dedupe/ai36kr-stories.json)`);
+    console.log(`dev set: ${quality.items} items, ${quality.goldGroups} labelled multi-item stories (tests/fixtures/dedupe: 36Kr snapshot + English feeds)`);
     console.log(`${'method'.padEnd(36)} ${'pair P'.padStart(7)} ${'pair R'.padStart(7)} ${'pair F1'.padStart(7)} ${'B3 F1'.padStart(7)}  pairs`);
     for (const { method, scores } of quality.rows) {
       console.log(`${method.padEnd(36)} ${fmt(scores.precision).padStart(7)} ${fmt(scores.recall).padStart(7)} ${fmt(scores.f1).padStart(7)} ${fmt(scores.bcubedF1).padStart(7)}  ${scores.predictedPairs}`);
