@@ -79,10 +79,15 @@ async function loadItems(handle: DbHandle, options: { from: number; count: numbe
   const newest = new Date(end.getTime() - options.from * secondsApart * 1000);
   const pick = `floor(${vocabulary}::float8 * random() ^ 3)::int`;
   await db.transaction(async (tx) => {
-    // A bulk load as PostgreSQL's manual advises: no per-row foreign-key triggers (the rows are
-    // consistent by construction), band indexes built once at the end instead of row by row.
+    // A bulk load as PostgreSQL's manual advises ("Populating a Database"): no per-row foreign-key
+    // triggers (the rows are consistent by construction), secondary indexes dropped and rebuilt
+    // once at the end from their own definitions.
     await tx.execute(sql`set local session_replication_role = replica`);
-    await tx.execute(sql`drop index if exists item_bands_day_band_idx`);
+    const indexes = rowsOf<{ name: string; definition: string }>(
+      await tx.execute(sql`select indexname as name, indexdef as definition from pg_indexes
+        where schemaname = 'public' and tablename in ('items', 'stories', 'item_bands') and indexname not like '%_pkey'`),
+    );
+    for (const index of indexes) await tx.execute(sql.raw(`drop index ${index.name}`));
     await tx.execute(sql`
       create temporary table bench_new on commit drop as
       select g as id, ${newest.toISOString()}::timestamptz - ((g - ${options.firstId}::bigint + 1) * ${secondsApart}::float8) * interval '1 second' as t,
@@ -101,7 +106,7 @@ async function loadItems(handle: DbHandle, options: { from: number; count: numbe
       select floor(extract(epoch from t) / 86400)::int, floor(random() * 4503599627370496)::bigint, id from bench_new, generate_series(1, 24)
       union all
       select floor(extract(epoch from t) / 86400)::int, (${sql.raw(`array[${signalKeys.join(',')}]::bigint[]`)})[x + 1], id from bench_new, unnest(sig) x`);
-    await tx.execute(sql`create index item_bands_day_band_idx on item_bands using btree (day, band)`);
+    for (const index of indexes) await tx.execute(sql.raw(index.definition));
   });
   await db.execute(sql`select setval('stories_id_seq', (select max(id) from stories))`);
   await db.execute(sql`select setval('items_id_seq', (select max(id) from items))`);
