@@ -8,7 +8,6 @@ const minTitleShingles = 8;
 /** Of the figures both quote, at least this share of the smaller set must be the same. */
 const agreeShare = 0.75;
 
-
 export interface StoryRules {
   /** Items further apart than this never share a story (the default: 7 days). */
   windowDays: number;
@@ -26,11 +25,12 @@ export interface StoryMatch {
 
 /**
  * Whether two items report the same event. Same language: similar titles, or a retitled copy of
- * the same lede, or somewhat similar titles plus a shared product or figure. The title must always
- * take part, because ledes carry boilerplate ("HN 热议 · 12 分", "欢迎关注…公众号"). Across
- * languages the words cannot be compared, so the rule asks for two shared strong signals (product,
- * figure, rare name), or one and a shared company, within a few days, and no contradicting figures.
- * A wrong merge costs the editor more than a missed one, so every path errs towards "different".
+ * the same lede, or somewhat similar titles plus a shared product, figure or company. The title
+ * must always take part, because ledes carry boilerplate ("HN 热议 · 12 分", "欢迎关注…公众号").
+ * Across languages the words cannot be compared, so the rule asks, within 3 days, for a signal in
+ * both headlines and two shared signals of which one is a product or figure (or three names), and
+ * no contradicting figures. Digests are never merged with their parts. A wrong merge costs the
+ * editor more than a missed one, so every path errs towards "different".
  */
 export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = defaultStoryRules): StoryMatch {
   const sa = splitSignature(a);
