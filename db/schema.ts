@@ -95,7 +95,7 @@ export const stories = pgTable(
     mergedInto: bigint('merged_into', { mode: 'number' }),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('stories_first_seen_idx').on(t.firstSeenAt)],
+  (t) => [index('stories_first_seen_idx').on(t.firstSeenAt), index('stories_last_seen_idx').on(t.lastSeenAt.desc(), t.id.desc())],
 );
 
 /** What a source published, stored once however often it arrives. */
@@ -150,6 +150,41 @@ export const items = pgTable(
     index('items_search_idx').using('gin', t.search),
     index('items_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
+);
+
+/**
+ * What story assignment compares: MinHash signatures (title, then title+lede; uint32 stored as int4)
+ * and the strong/weak signals. One row per item, written once when the item is stored.
+ */
+export const itemFingerprints = pgTable('item_fingerprints', {
+  itemId: bigint('item_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => items.id, { onDelete: 'cascade' }),
+  seenAt: tz('seen_at').notNull(),
+  language: text('language').notNull(),
+  titleLength: integer('title_length').notNull(),
+  digest: boolean('digest').notNull(),
+  signature: integer('signature').array().notNull(),
+  strongSignals: text('strong_signals').array().notNull(),
+  weakSignals: text('weak_signals').array().notNull(),
+  titleSignals: text('title_signals').array().notNull(),
+});
+
+/**
+ * LSH band and signal keys by day: an item is a candidate for another when they share a key within
+ * the window. Day first, so new rows land at the index's hot end and a lookup probes a few days'
+ * worth of keys, whatever the table's age.
+ */
+export const itemBands = pgTable(
+  'item_bands',
+  {
+    day: integer('day').notNull(),
+    band: bigint('band', { mode: 'number' }).notNull(),
+    itemId: bigint('item_id', { mode: 'number' })
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('item_bands_day_band_idx').on(t.day, t.band)],
 );
 
 /** A company tag with its evidence. items.companies mirrors the slugs for fast filtering. */

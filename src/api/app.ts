@@ -16,6 +16,7 @@ import { companyWeeklyRoutes, statsRoutes } from './stats-routes.js';
 
 /** Search (q) and export (format=csv|jsonl) cost the database the most: they are the ones rate limited. */
 const isExpensive = (c: Context) => c.req.query('q') !== undefined || ['csv', 'jsonl'].includes(c.req.query('format') ?? '');
+import { storiesRoutes } from './stories-routes.js';
 
 /** The HTTP API: one sub-app per resource, one error handler. */
 export function createApp(deps: AppDeps): Hono {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/companies', (c) => companiesPage(c, deps));
 
   app.route('/api/items', itemsRoutes(deps));
+  app.route('/api/stories', storiesRoutes(deps));
   app.route('/api/companies', companiesRoutes(deps));
   app.route('/api/companies', companyWeeklyRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));

@@ -21,3 +21,18 @@ export function decodeCursor(text: string, sort: 'newest' | 'relevance'): ItemCu
   if (kind === 'r' && sort === 'relevance' && /^[0-9.e+-]+$/i.test(key) && Number.isFinite(rank)) return { sort, rank, id };
   throw bad();
 }
+
+/** Story pages: base64url of "s|<last seen ISO time>|<id>". */
+export function encodeStoryCursor(cursor: { seenAt: Date; id: number }): string {
+  return Buffer.from(`s|${cursor.seenAt.toISOString()}|${cursor.id}`).toString('base64url');
+}
+
+export function decodeStoryCursor(text: string): { seenAt: Date; id: number } {
+  const [kind, time, idText, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  const seenAt = new Date(time ?? '');
+  const id = Number(idText);
+  if (kind !== 's' || extra !== undefined || Number.isNaN(seenAt.getTime()) || !/^\d+$/.test(idText ?? '') || !Number.isSafeInteger(id)) {
+    throw new AppError('bad_request', 'cursor: not a cursor this API returned for stories (use nextCursor as given)');
+  }
+  return { seenAt, id };
+}

@@ -7,39 +7,22 @@ export interface DedupeInput {
   guid?: string;
   title: string;
   text?: string;
+  published?: string;
   source?: string;
-}
-
-export interface DedupeAssignment {
-  id: string;
-  /** The id of the first record that is the same item. */
-  item: string;
-  /** The id of the first record of the same story. */
-  story: string;
+  lang?: string;
 }
 
 /**
- * Exact identity in arrival order: the same canonical URL, the same GUID within a source, or the
- * same words is the same item. Stories here are exact normalised titles; near-duplicate story
- * assignment builds on this.
+ * Exact item identity in arrival order: the same canonical URL, the same GUID within a source, or
+ * the same words is the same item. Returns the id of the first record of that item.
  */
-export function createExactDeduper(): (input: DedupeInput) => DedupeAssignment {
+export function createItemIdentity(): (input: DedupeInput) => string {
   const itemByKey = new Map<string, string>();
-  const storyByItem = new Map<string, string>();
-  const storyByTitle = new Map<string, string>();
   return (input) => {
     const keys = identityKeys(input);
-    const known = keys.map((key) => itemByKey.get(key)).find((id) => id !== undefined);
-    const item = known ?? input.id;
+    const item = keys.map((key) => itemByKey.get(key)).find((id) => id !== undefined) ?? input.id;
     for (const key of keys) if (!itemByKey.has(key)) itemByKey.set(key, item);
-    let story = storyByItem.get(item);
-    if (!story) {
-      const titleKey = normalizeTitle(input.title);
-      story = (titleKey.length >= 8 ? storyByTitle.get(titleKey) : undefined) ?? item;
-      if (titleKey.length >= 8 && !storyByTitle.has(titleKey)) storyByTitle.set(titleKey, story);
-      storyByItem.set(item, story);
-    }
-    return { id: input.id, item, story };
+    return item;
   };
 }
 
@@ -53,5 +36,5 @@ function identityKeys(input: DedupeInput): string[] {
 
 /** Lower-case words and CJK characters only, so punctuation and spacing do not split a story. */
 export function normalizeTitle(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { itemCompanies, items, itemTopics, stories } from '../../db/schema.js';
+import { itemCompanies, items, itemTopics } from '../../db/schema.js';
+import { fingerprintOf } from '../dedupe/fingerprint.js';
 import type { TaggedArticle, TagResult } from '../domain.js';
 import type { Db } from './db.js';
+import { assignStories, dropEmptyStories, openStories } from './stories-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -125,11 +127,13 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
 
 async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date; tagVersion: number }): Promise<number[]> {
   if (fresh.length === 0) return [];
+  const storyIds = await openStories(tx, fresh.map((article) => seenAtOf(article, options.now)));
   // DO NOTHING on any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
   const inserted = await tx
     .insert(items)
     .values(
-      fresh.map((article) => ({
+      fresh.map((article, index) => ({
+        storyId: storyIds[index],
         sourceSlug: article.sourceSlug,
         guid: article.guid,
         url: article.url,
@@ -151,26 +155,31 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
       })),
     )
     .onConflictDoNothing()
-    .returning({ id: items.id, canonicalUrl: items.canonicalUrl, seenAt: items.seenAt });
+    .returning({ id: items.id, canonicalUrl: items.canonicalUrl, seenAt: items.seenAt, storyId: items.storyId });
   const byUrl = new Map(fresh.map((article) => [article.canonicalUrl, article]));
   for (const row of inserted) {
     const article = byUrl.get(row.canonicalUrl);
     if (article) await insertTags(tx, row.id, article.tags);
   }
-  await createSingletonStories(tx, inserted);
+  // Story assignment runs in the same per-source transaction: an item is never stored without a story.
+  const withFingerprints = inserted.flatMap((row) => {
+    const article = byUrl.get(row.canonicalUrl);
+    return article ? [{ id: row.id, storyId: row.storyId!, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
+  });
+  await assignStories(tx, withFingerprints);
+  // Stories opened for articles a concurrent fetcher stored first have no item: drop them.
+  await dropEmptyStories(tx, storyIds.filter((id) => !inserted.some((row) => row.storyId === id)));
   return inserted.map((row) => row.id);
 }
 
-/** An item's own story until story assignment joins it to others. */
-async function createSingletonStories(tx: Tx, rows: Array<{ id: number; seenAt: Date }>): Promise<void> {
-  if (rows.length === 0) return;
-  const created = await tx
-    .insert(stories)
-    .values(rows.map((row) => ({ firstSeenAt: row.seenAt, lastSeenAt: row.seenAt, representativeItemId: row.id, itemCount: 1, sourceCount: 1 })))
-    .returning({ id: stories.id, itemId: stories.representativeItemId });
-  for (const story of created) {
-    await tx.update(items).set({ storyId: story.id }).where(eq(items.id, story.itemId!));
-  }
+function fingerprintOfArticle(article: TaggedArticle, seenAt: Date) {
+  return fingerprintOf({
+    title: article.title,
+    text: article.summary || article.bodyText,
+    language: article.language,
+    companies: article.tags.companies.map((tag) => tag.company),
+    seenAt,
+  });
 }
 
 function seenAtOf(article: TaggedArticle, now: Date): Date {

@@ -1,0 +1,65 @@
+/** MinHash signatures and LSH band keys (pure, deterministic across runs and processes). */
+
+export const signatureSize = 32;
+
+/** FNV-1a over UTF-16 code units, finished with murmur3's fmix32: a fast well-mixed 32-bit hash. */
+export function hash32(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+function fmix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const maxSignatureSize = 1024;
+const seeds = Array.from({ length: maxSignatureSize }, (_, i) => fmix32(Math.imul(0x9e3779b9, i + 1)));
+
+/** The MinHash signature of a shingle set; an empty set gives all 0xffffffff (matches nothing by bands). */
+export function minhashOf(shingles: Iterable<string>, size = signatureSize): number[] {
+  if (size > maxSignatureSize) throw new RangeError(`minhash: at most ${maxSignatureSize} values`);
+  const signature = new Array<number>(size).fill(0xffffffff);
+  for (const shingle of shingles) {
+    const base = hash32(shingle);
+    for (let i = 0; i < size; i++) {
+      const value = fmix32(base ^ seeds[i]!);
+      if (value < signature[i]!) signature[i] = value;
+    }
+  }
+  return signature;
+}
+
+/** The share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
+export function estimateJaccard(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || a.length !== b.length) return 0;
+  let equal = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i] && a[i] !== 0xffffffff) equal++;
+  return equal / a.length;
+}
+
+/** A 52-bit key (safe as a JS number and a PostgreSQL bigint) for a string. */
+export function key52(text: string): number {
+  const high = hash32(text, 0x12345678) & 0xfffff;
+  return high * 0x100000000 + hash32(text);
+}
+
+/** LSH band keys: each band of `rows` signature values hashed with its name and number. */
+export function bandKeysOf(signature: readonly number[], options: { rows: number; name: string }): number[] {
+  const keys: number[] = [];
+  for (let start = 0; start + options.rows <= signature.length; start += options.rows) {
+    const rows = signature.slice(start, start + options.rows);
+    if (rows.every((value) => value === 0xffffffff)) continue;
+    keys.push(key52(`${options.name}${start}:${rows.join(',')}`));
+  }
+  return keys;
+}

@@ -1,0 +1,103 @@
+import { splitSignature, type Fingerprint } from './fingerprint.js';
+import { estimateJaccard } from './minhash.js';
+import { figuresIn } from './signals.js';
+
+const day = 86_400_000;
+/** English headlines have few words: a shared company and a few words prove little below this size. */
+const minTitleShingles = 8;
+/** Of the figures both quote, at least this share of the smaller set must be the same. */
+const agreeShare = 0.75;
+
+export interface StoryRules {
+  /** Items further apart than this never share a story (the default: 7 days). */
+  windowDays: number;
+  /** Cross-language reports must be this close: the same event is reported within days. */
+  crossLanguageDays: number;
+}
+
+export const defaultStoryRules: StoryRules = { windowDays: 7, crossLanguageDays: 3 };
+
+export interface StoryMatch {
+  same: boolean;
+  reason: string;
+  titleSimilarity: number;
+}
+
+/**
+ * Whether two items report the same event. Same language: similar titles, or a retitled copy of
+ * the same lede, or somewhat similar titles plus a shared product, figure or company. The title
+ * must always take part, because ledes carry boilerplate ("HN 热议 · 12 分", "欢迎关注…公众号").
+ * Across languages the words cannot be compared, so the rule asks, within 3 days, for a signal in
+ * both headlines and two shared signals of which one is a product or figure (or three names), and
+ * no contradicting figures. Digests are never merged with their parts. A wrong merge costs the
+ * editor more than a missed one, so every path errs towards "different".
+ */
+export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = defaultStoryRules): StoryMatch {
+  const sa = splitSignature(a);
+  const sb = splitSignature(b);
+  const titleSimilarity = estimateJaccard(sa.title, sb.title);
+  const no = (reason: string): StoryMatch => ({ same: false, reason, titleSimilarity });
+  const yes = (reason: string): StoryMatch => ({ same: true, reason, titleSimilarity });
+  const apart = Math.abs(a.seenAt.getTime() - b.seenAt.getTime());
+  if (apart > rules.windowDays * day) return no('outside window');
+  const strong = intersect(a.signals.strong, b.signals.strong);
+  const companies = intersect(companiesOf(a), companiesOf(b));
+  // Headline figures must agree, a headline figure must appear in the other report if it quotes
+  // figures at all, and ledes that quote several must mostly agree ("up 0.24%" is another day).
+  const ledeFigures = [figuresIn(a.signals.strong), figuresIn(b.signals.strong)] as const;
+  const titleFigures = [figuresIn(a.signals.title), figuresIn(b.signals.title)] as const;
+  const figuresClash =
+    (titleFigures[0].length > 0 && titleFigures[1].length > 0 && intersect(...titleFigures) === 0) ||
+    (titleFigures[0].length > 0 && ledeFigures[1].length > 0 && intersect(titleFigures[0], ledeFigures[1]) === 0) ||
+    (titleFigures[1].length > 0 && ledeFigures[0].length > 0 && intersect(titleFigures[1], ledeFigures[0]) === 0) ||
+    (Math.min(ledeFigures[0].length, ledeFigures[1].length) >= 2 && disagree(...ledeFigures));
+  // A digest ("氪星晚报｜A；B；C") contains many headlines; it is its own story, not each of theirs.
+  if ((a.digest || b.digest) && titleSimilarity < 0.9) return no('one is a digest of many');
+  const shared = sharedOf(a.signals.strong, b.signals.strong);
+  const specific = shared.filter((signal) => !signal.startsWith('w:')).length;
+  if (a.language === b.language) {
+    // Template headlines ("“X”完成数亿元B轮融资") look alike and differ only in the names they carry.
+    const namesDiffer = shared.length === 0 && a.signals.strong.length > 0 && b.signals.strong.length > 0;
+    if (titleSimilarity >= 0.5 && !figuresClash && (!namesDiffer || titleSimilarity >= 0.75)) return yes('similar titles');
+    if (titleSimilarity >= 0.2 && estimateJaccard(sa.full, sb.full) >= 0.6) return yes('same lede, retitled');
+    if (figuresClash) return no('different figures');
+    if (titleSimilarity >= 0.25 && (specific >= 1 || strong >= 2)) return yes('similar titles and a shared product, figure or names');
+    if (titleSimilarity >= 0.15 && strong >= 2 && specific >= 1 && apart <= rules.crossLanguageDays * day) return yes('shared products or figures');
+    const longTitles = Math.min(a.titleLength, b.titleLength) >= minTitleShingles;
+    if (titleSimilarity >= 0.3 && companies >= 1 && longTitles && apart <= rules.crossLanguageDays * day) return yes('similar titles about the same company');
+    return no('not similar enough');
+  }
+  if (apart > rules.crossLanguageDays * day) return no('cross-language, too far apart');
+  if (figuresClash) return no('different figures');
+  // Names match across languages whether English wrote them as weak or Chinese as strong signals.
+  const crossShared = sharedOf(namesAndStrong(a), namesAndStrong(b));
+  const crossSpecific = crossShared.filter((signal) => !signal.startsWith('w:')).length;
+  // At least one signal must be in both headlines: ledes of unrelated stories share side names.
+  const inTitles = intersect(a.signals.title, b.signals.title);
+  if (inTitles >= 1 && ((crossShared.length >= 2 && crossSpecific >= 1) || crossShared.length >= 3)) {
+    return yes('cross-language: shared product or figure, and another signal');
+  }
+  return no('cross-language: too few shared signals');
+}
+
+/** Both give figures and too few match: "up 0.5%" is not "down 1.3%". */
+function disagree(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  return intersect(a, b) < agreeShare * Math.min(a.length, b.length);
+}
+
+const companiesOf = (f: Fingerprint) => f.signals.weak.filter((signal) => signal.startsWith('c:'));
+const namesAndStrong = (f: Fingerprint) => [...f.signals.strong, ...f.signals.weak.filter((signal) => signal.startsWith('w:'))];
+
+function sharedOf(a: readonly string[], b: readonly string[]): string[] {
+  const set = new Set(a);
+  return b.filter((value) => set.has(value));
+}
+
+function intersect(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  let count = 0;
+  for (const value of b) if (set.has(value)) count++;
+  return count;
+}

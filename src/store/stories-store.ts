@@ -1,0 +1,124 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { items, stories } from '../../db/schema.js';
+import { decideStory, type Candidate } from '../dedupe/assign-story.js';
+import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
+import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
+import { toNumber } from './rows.js';
+import { dayOf, findStoredCandidates, storeFingerprints, type Queryable, type StoredCandidate } from './story-keys-store.js';
+
+export interface StoryAssignment {
+  itemId: number;
+  storyId: number;
+  kind: 'new' | 'join' | 'merge';
+}
+
+interface Fresh {
+  id: number;
+  /** The story `openStories` gave the item when it was inserted. */
+  storyId: number;
+  fingerprint: Fingerprint;
+}
+
+/**
+ * Opens one story per new item, before the items are inserted, so each item is stored with its
+ * story id and most items (a new event) are never rewritten. Joins and merges fix the rest.
+ */
+export async function openStories(tx: Queryable, seenAts: Date[]): Promise<number[]> {
+  if (seenAts.length === 0) return [];
+  const rows = await tx
+    .insert(stories)
+    .values(seenAts.map((seenAt) => ({ firstSeenAt: seenAt, lastSeenAt: seenAt, itemCount: 1, sourceCount: 1 })))
+    .returning({ id: stories.id });
+  return rows.map((row) => toNumber(row.id));
+}
+
+/**
+ * Puts new items into their real stories, in arrival order, inside the transaction that inserted
+ * them. Stored candidates come from one lookup for the whole batch (index probes on (day, key), so
+ * the cost does not grow with the table); items earlier in the batch are candidates too. The pure
+ * rule decides; the item keeps its own story, joins one, or merges several into the oldest.
+ */
+export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryRules = defaultStoryRules): Promise<StoryAssignment[]> {
+  const keysOf = new Map(fresh.map((item) => [item.id, indexKeysOf(item.fingerprint)]));
+  const pairsOf = new Map(fresh.map((item) => [item.id, windowPairs(item.fingerprint.seenAt, keysOf.get(item.id)!, rules.windowDays)]));
+  const unique = new Map<string, [number, number]>();
+  for (const pairs of pairsOf.values()) for (const pair of pairs) unique.set(`${pair[0]}:${pair[1]}`, pair);
+  const pool: StoredCandidate[] = [...(await findStoredCandidates(tx, [...unique.values()])).values()];
+  const liveStory = new Map<number, number>();
+  const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
+  const result: StoryAssignment[] = [];
+  const touched = new Set<number>();
+  for (const item of fresh) {
+    const wanted = new Set(pairsOf.get(item.id)!.map(([d, b]) => `${d}:${b}`));
+    const candidates: Array<Candidate<number>> = pool
+      .filter((c) => c.itemId !== item.id && [...c.matched].some((pair) => wanted.has(pair)))
+      .map((c) => ({ itemId: c.itemId, storyId: live(c.storyId), fingerprint: c.fingerprint }));
+    const decision = decideStory(item.fingerprint, candidates, { older: (a, b) => a - b, rules });
+    let storyId = item.storyId;
+    if (decision.kind !== 'new') {
+      storyId = decision.kind === 'join' ? decision.storyId : decision.survivor;
+      if (decision.kind === 'merge') {
+        await mergeStories(tx, decision.survivor, decision.merged);
+        for (const merged of decision.merged) liveStory.set(merged, decision.survivor);
+      }
+      await tx.update(items).set({ storyId }).where(eq(items.id, item.id));
+      // The item's own story was never visible outside this transaction: it goes, it is not merged.
+      await tx.delete(stories).where(eq(stories.id, item.storyId));
+      touched.add(storyId);
+    }
+    const own = new Set([...keysOf.get(item.id)!].map((key) => `${dayOf(item.fingerprint.seenAt)}:${key}`));
+    pool.push({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
+    result.push({ itemId: item.id, storyId, kind: decision.kind });
+  }
+  await storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! })));
+  await setRepresentatives(tx, result.filter((r) => r.kind === 'new').map((r) => r.storyId));
+  for (const storyId of new Set([...touched].map(live))) await refreshStory(tx, storyId);
+  return result.map((r) => ({ ...r, storyId: live(r.storyId) }));
+}
+
+/** Every (day, key) pair an item may share with stored items within the window. */
+function windowPairs(seenAt: Date, keys: number[], windowDays: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let d = dayOf(seenAt) - windowDays; d <= dayOf(seenAt) + windowDays; d++) for (const key of keys) pairs.push([d, key]);
+  return pairs;
+}
+
+/** A story opened for one item is represented by it. */
+async function setRepresentatives(tx: Queryable, storyIds: number[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  await tx.execute(sql`update ${stories} s set representative_item_id = i.id from ${items} i
+    where i.story_id = s.id and s.id in ${storyIds} and s.representative_item_id is null`);
+}
+
+/** Deletes stories opened in this transaction that ended up without an item. */
+export async function dropEmptyStories(tx: Queryable, ids: number[]): Promise<void> {
+  if (ids.length > 0) await tx.delete(stories).where(inArray(stories.id, ids));
+}
+
+/** Folds stories into the survivor: their items move, the rows stay and point at it (ids never disappear). */
+async function mergeStories(tx: Queryable, survivor: number, merged: number[]): Promise<void> {
+  await tx.update(items).set({ storyId: survivor }).where(inArray(items.storyId, merged));
+  await tx.update(stories).set({ mergedInto: survivor, itemCount: 0, sourceCount: 0, representativeItemId: null }).where(inArray(stories.id, merged));
+  // Stories merged earlier into one of these now point straight at the survivor.
+  await tx.update(stories).set({ mergedInto: survivor }).where(inArray(stories.mergedInto, merged));
+}
+
+/**
+ * Recomputes a story's span, counts and representative: the item from the most authoritative
+ * outlet (source weight), then the fullest text, then the earliest.
+ */
+export async function refreshStory(tx: Queryable, storyId: number): Promise<void> {
+  await tx.execute(sql`
+    update stories s set
+      first_seen_at = agg.first_seen, last_seen_at = agg.last_seen, item_count = agg.item_count, source_count = agg.source_count,
+      representative_item_id = (
+        select i.id from items i join sources so on so.slug = i.source_slug
+        where i.story_id = s.id
+        order by so.weight desc, length(coalesce(i.body_text, i.summary)) desc, i.id asc
+        limit 1)
+    from (
+      select story_id, min(seen_at) as first_seen, max(seen_at) as last_seen, count(*)::int as item_count,
+             count(distinct source_slug)::int as source_count
+      from items where story_id = ${storyId} group by story_id) agg
+    where s.id = agg.story_id`);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintOf, indexKeysOf } from '../../../src/dedupe/fingerprint.js';
+import { estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
+import { shinglesOf } from '../../../src/dedupe/shingles.js';
+import { figuresIn, signalsOf } from '../../../src/dedupe/signals.js';
+
+describe('shinglesOf', () => {
+  it('uses character bigrams for Chinese and words for Latin text, so spacing does not matter', () => {
+    expect([...shinglesOf('阿里云降价')]).toEqual(['阿里', '里云', '云降', '降价']);
+    expect(shinglesOf('吴泳铭：阿里 AI 年化收入突破 495 亿元')).toEqual(shinglesOf('吴泳铭：阿里AI年化收入突破495亿元'));
+    expect([...shinglesOf('The Qwen-VL price cut, with AI')]).toEqual(['qwen-vl', 'price', 'cut']);
+  });
+  it('spells every dash the same way', () => {
+    expect(shinglesOf('GPT‑5.6 Luna')).toEqual(shinglesOf('gpt-5.6 luna'));
+  });
+});
+
+describe('minhash', () => {
+  it('estimates Jaccard similarity', () => {
+    const a = new Set(Array.from({ length: 100 }, (_, i) => `w${i}`));
+    const b = new Set(Array.from({ length: 100 }, (_, i) => `w${i + 50}`)); // true Jaccard 50/150 = 0.33
+    expect(estimateJaccard(minhashOf(a, 256), minhashOf(b, 256))).toBeGreaterThan(0.23);
+    expect(estimateJaccard(minhashOf(a, 256), minhashOf(b, 256))).toBeLessThan(0.43);
+    expect(estimateJaccard(minhashOf(a), minhashOf(a))).toBe(1);
+    expect(estimateJaccard(minhashOf([]), minhashOf([]))).toBe(0);
+  });
+});
+
+describe('signalsOf', () => {
+  it('writes figures the same way in English and Chinese', () => {
+    expect(figuresIn(signalsOf('Stripe buys OpenRouter for $7B').title)).toEqual(['n:7e+9']);
+    expect(figuresIn(signalsOf('Stripe 以超 70 亿美元收购 OpenRouter').title)).toEqual(['n:7e+9']);
+    expect(figuresIn(signalsOf('Qwen-VL prices cut by up to 85%').title)).toEqual(['p:85']);
+  });
+  it('finds versioned products and Latin names in Chinese as strong signals, English names and big companies as weak ones', () => {
+    const english = signalsOf('Replit expands access to software creation with GPT-5.6 Luna, says OpenAI');
+    const chinese = signalsOf('OpenAI：在线软件开发平台 Replit 正在推出由 GPT‑5.6 Luna 驱动的免费模式');
+    expect(english.strong).toEqual(['t:gpt-5.6']);
+    expect(english.weak).toEqual(['c:openai', 'w:luna', 'w:replit']);
+    expect(chinese.strong).toEqual(['t:gpt-5.6', 'w:luna', 'w:replit']);
+    expect(signalsOf('Carrie Lam visits Hong Kong').weak).toEqual(['w:carrie lam', 'w:hong kong']);
+    expect(chinese.weak).toEqual(['c:openai']);
+    expect(signalsOf('英伟达与 AI 芯片公司 Rebellions 谈判').weak).toEqual(['c:nvidia']);
+  });
+  it('treats quarters and tagged company names as no strong signal', () => {
+    expect(signalsOf('Alibaba Q2 results', ['alibaba']).strong).toEqual([]);
+    expect(signalsOf('Alibaba Q2 results', ['alibaba']).weak).toEqual(['c:alibaba']);
+  });
+});
+
+describe('fingerprintOf', () => {
+  it('gives the same index keys to the same text and some shared keys to a retitled copy', () => {
+    const seenAt = new Date('2026-08-20T00:00:00Z');
+    const a = fingerprintOf({ title: '百度文心助手推出任务引擎2.0，日活用户同比增长83%', seenAt });
+    const b = fingerprintOf({ title: '百度文心助手升级任务引擎 2.0 日活用户同比增长 83%', seenAt });
+    expect(a.language).toBe('zh');
+    expect(indexKeysOf(a)).toEqual(indexKeysOf(fingerprintOf({ title: '百度文心助手推出任务引擎2.0，日活用户同比增长83%', seenAt })));
+    const shared = indexKeysOf(a).filter((key) => indexKeysOf(b).includes(key));
+    expect(shared.length).toBeGreaterThan(0);
+  });
+});
