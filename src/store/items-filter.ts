@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { items } from '../../db/schema.js';
+import { items, stories } from '../../db/schema.js';
 import { splitSearchText, type SearchText } from './search-text.js';
 
 /** What a researcher can narrow items by; every field is optional and they combine with AND. */
@@ -40,7 +40,10 @@ export function filterConditions(filters: ItemFilters): SQL[] {
     filters.from ? gte(items.seenAt, filters.from) : undefined,
     filters.to ? lt(items.seenAt, filters.to) : undefined,
     filters.relevant !== undefined ? eq(items.relevant, filters.relevant) : undefined,
-    filters.storyId !== undefined ? eq(items.storyId, filters.storyId) : undefined,
+    // A merged story's items moved to its survivor (merged_into always names the final one).
+    filters.storyId !== undefined
+      ? eq(items.storyId, sql`coalesce((select ${stories.mergedInto} from ${stories} where ${stories.id} = ${filters.storyId}), ${filters.storyId})`)
+      : undefined,
     // A q with nothing searchable in it (e.g. "the") matches nothing rather than everything.
     search ? (tsquery ? sql`${items.search} @@ ${tsquery}` : sql`false`) : undefined,
   ];

@@ -90,6 +90,9 @@ describe(`stories: assignment, merge and API on ${dbKind}`, () => {
     const merged = Math.max(first, second);
     const viaMerged = (await (await app.request(`/api/stories/${merged}`)).json()) as { id: number; requestedId: number; itemCount: number };
     expect(viaMerged).toMatchObject({ id: survivor, requestedId: merged, itemCount: 3 });
+    const itemsOfMerged = (await (await app.request(`/api/items?story=${merged}`)).json()) as { items: Array<{ storyId: number }> };
+    expect(itemsOfMerged.items).toHaveLength(3);
+    expect(itemsOfMerged.items.every((item) => item.storyId === survivor)).toBe(true);
   });
 
   it('lists live stories newest first with week, company and cursor, and rejects bad parameters with 400', async () => {
