@@ -69,7 +69,8 @@ async function saveBatch(tx: Tx, batch: TaggedArticle[], options: { now: Date; t
       .set({
         title: article.title,
         summary: article.summary,
-        publishedAt: sql`coalesce(${items.publishedAt}, ${article.publishedAt})`,
+        // postgres.js cannot bind a Date inside a raw sql fragment: send ISO text and cast it.
+        publishedAt: sql`coalesce(${items.publishedAt}, ${article.publishedAt?.toISOString() ?? null}::timestamptz)`,
         contentHash: article.contentHash,
         companies: article.tags.companies.map((tag) => tag.company),
         topics: article.tags.topics.map((tag) => tag.topic),
