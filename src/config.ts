@@ -22,6 +22,9 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(8),
   FETCH_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  FETCH_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  FETCH_RETRY_BASE_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type Config = Readonly<{
@@ -40,6 +43,9 @@ export type Config = Readonly<{
   fetchMaxBytes: number;
   fetchConcurrency: number;
   fetchHostConcurrency: number;
+  fetchHeadersTimeoutMs: number;
+  fetchRetries: number;
+  fetchRetryBaseMs: number;
 }>;
 
 /** Parses the environment once into a frozen Config; empty strings count as unset. */
@@ -68,5 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchMaxBytes: e.FETCH_MAX_BYTES,
     fetchConcurrency: e.FETCH_CONCURRENCY,
     fetchHostConcurrency: e.FETCH_HOST_CONCURRENCY,
+    fetchHeadersTimeoutMs: e.FETCH_HEADERS_TIMEOUT_MS,
+    fetchRetries: e.FETCH_RETRIES,
+    fetchRetryBaseMs: e.FETCH_RETRY_BASE_MS,
   });
 }

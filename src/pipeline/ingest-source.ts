@@ -1,5 +1,6 @@
 import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
 import { AppError, messageOf } from '../errors.js';
+import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
 import { fetchText, type FetchOutcome } from '../fetch/http-client.js';
 import { toArticle } from '../normalize/to-article.js';
 import { parseFeed } from '../parse/feed.js';
@@ -26,7 +27,7 @@ export interface IngestOutcome {
 /** fetch → parse → normalize → tag → store for one source. Never throws: failures come back as values. */
 export async function ingestSource(deps: PipelineDeps, source: SourceConfig, row: Pick<SourceRow, 'etag' | 'lastModified'>): Promise<IngestOutcome> {
   const base = { slug: source.slug, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0 };
-  const fetched = await fetchText(source.url, { timeoutMs: deps.config.fetchTimeoutMs, maxBytes: deps.config.fetchMaxBytes }, row);
+  const fetched = await fetchText(source.url, fetchPolicyFrom(deps.config), row);
   if (!fetched.ok) {
     const status = fetched.error.status;
     return {
