@@ -13,6 +13,6 @@ export function sourceOf(slug: string, url: string, overrides: Partial<SourceCon
 /** Pipeline dependencies on a test database, with the given sources synced in. */
 export async function pipelineDeps(db: Db, sources: SourceConfig[], now = () => new Date()): Promise<PipelineDeps> {
   await syncSources(db, sources);
-  const config = loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '3000', FETCH_RETRY_BASE_MS: '20', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '10000', FETCH_RETRY_BASE_MS: '20', LOG_LEVEL: 'silent' });
   return { db, config, log: createLogger('silent'), sources, now };
 }

@@ -39,8 +39,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     rateLimitedShort: ['/429-short', rateLimitedShort],
     rateLimitedLong: ['/429-long', rateLimitedLong],
     recovering: ['/500-then-ok', recovering],
-    slowHeaders: ['/slow-headers', slowHeaders(5_000, tinyFeed('slow'))],
-    slowBody: ['/slow-body', slowBody(10_000, big)],
+    slowHeaders: ['/slow-headers', slowHeaders(10_000, tinyFeed('slow'))],
+    slowBody: ['/slow-body', slowBody(15_000, big)],
     reset: ['/reset', connectionReset],
     truncated: ['/truncated', truncated(big)],
     endless: ['/endless', endlessBody],
@@ -65,8 +65,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     const base = await pipelineDeps(handle.db, sources);
     const config = loadConfig({
       ALLOW_PRIVATE_HOSTS: 'true',
-      FETCH_TIMEOUT_MS: '3000',
-      FETCH_HEADERS_TIMEOUT_MS: '1500',
+      FETCH_TIMEOUT_MS: '5000',
+      FETCH_HEADERS_TIMEOUT_MS: '3000',
       FETCH_MAX_BYTES: String(2 * 1024 * 1024),
       FETCH_RETRY_BASE_MS: '20',
       FETCH_CONCURRENCY: '32',
@@ -91,7 +91,7 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     expect(run.sourcesTotal).toBe(17);
 
     for (const slug of ['healthy-a', 'healthy-b']) {
-      expect(bySlug[slug]).toMatchObject({ status: 'ok', itemsNew: 3 });
+      expect(bySlug[slug], bySlug[slug]?.error ?? '').toMatchObject({ status: 'ok', itemsNew: 3 });
       expect((await itemsOfSource(slug)).length).toBe(3);
     }
     // 500 three times: the first attempt and both retries fail, so this run records the error.
@@ -107,14 +107,14 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     expect(long.nextFetchAt!.getTime()).toBeGreaterThanOrEqual(started + 7200_000 - 120_000);
 
     const expectations: Array<[string, RegExp, number | null]> = [
-      ['slowheaders', /no response headers within 1500 ms/, null],
-      ['slowbody', /timed out after 3000 ms/, null],
+      ['slowheaders', /no response headers within 3000 ms/, null],
+      ['slowbody', /timed out after 5000 ms/, null],
       ['reset', /ECONNRESET|socket hang up/, null],
       ['truncated', /connection closed after \d+ bytes, before the body was complete/, null],
       ['endless', /body over the 2097152-byte cap/, null],
       ['loop', /more than 5 redirects/, 302],
       ['bomb', /body over the 2097152-byte cap after gzip decoding/, null],
-      ['laughs', /parse: malformed rss feed/, 200],
+      ['laughs', /declares XML entities in a DTD; refused/, 200],
       ['html', /not a feed .*got an HTML page/, 200],
       ['gone', /HTTP 410/, 410],
     ];
@@ -131,7 +131,7 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     // 410 Gone switches the source off with a reason; it stays listed.
     expect(await stateOf('gone')).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410 Gone') });
     // The billion laughs never expand: the whole run stays small and quick.
-    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(Date.now() - started).toBeLessThan(28_000);
   });
 
   it('reads a GBK feed served with a wrong charset=utf-8 header as Chinese', async () => {
