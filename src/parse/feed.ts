@@ -97,10 +97,14 @@ function toParsedItem(raw: RawItem, options: ParseOptions): ParsedItem | undefin
   };
 }
 
-/** An RSS guid is a link unless isPermaLink="false" says otherwise. */
+/**
+ * With no <link>, an RSS guid is the permalink (RSS 2.0: isPermaLink defaults to true; relative ones
+ * resolve like links), then an Atom id or RDF about that is an http(s) URL.
+ */
 function permalinkGuid(raw: RawItem): string | undefined {
   const guid = firstText(raw.guid);
-  return guid && /^https?:\/\//i.test(guid) ? guid : firstText(raw['rdf:about']);
+  if (guid && (/^https?:\/\//i.test(guid) || guid.startsWith('/'))) return guid;
+  return [firstText(raw.id), firstText(raw['rdf:about'])].find((value) => value && /^https?:\/\//i.test(value));
 }
 
 function detectFormat(text: string): FeedFormat | undefined {
