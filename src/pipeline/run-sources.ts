@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { SourceConfig } from '../domain.js';
 import { messageOf } from '../errors.js';
 import { finishRun, recordAttempt, startRun, type RunRow } from '../store/runs-store.js';
-import { claimDueSources, recordSourceOutcome } from '../store/sources-store.js';
+import { claimDueSources, recordSourceOutcome, releaseLeases } from '../store/sources-store.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestSource, type IngestOutcome } from './ingest-source.js';
 
@@ -18,27 +18,41 @@ const leaseMs = 15 * 60_000;
 /**
  * One fetch run over the due sources (or the named ones): claims them, ingests each with a global
  * and a per-host concurrency limit, and records every outcome. One source's failure never stops the others.
+ * When `signal` aborts (SIGTERM), sources already being fetched finish and are recorded; the rest are
+ * handed back untouched for the next run, so nothing is half-written.
  */
-export async function runSources(deps: PipelineDeps, options: { trigger: string; slugs?: string[]; runId?: number }): Promise<RunSummary> {
+export async function runSources(deps: PipelineDeps, options: { trigger: string; slugs?: string[]; runId?: number; signal?: AbortSignal }): Promise<RunSummary> {
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const runId = options.runId ?? (await startRun(deps.db, options.trigger, deps.now()));
   const configs = new Map(deps.sources.map((source) => [source.slug, source]));
   const claimed = await claimDueSources(deps.db, { now: deps.now(), owner, leaseMs, slugs: options.slugs });
   const global = pLimit(deps.config.fetchConcurrency);
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
+  // Per-host limits wrap the global one, so a busy host queues its own sources without holding global slots.
   const hostLimit = (url: string) => {
     const host = new URL(url).host;
     if (!perHost.has(host)) perHost.set(host, pLimit(deps.config.fetchHostConcurrency));
     return perHost.get(host)!;
   };
-  const outcomes = await Promise.all(
+  const skipped: string[] = [];
+  const results = await Promise.all(
     claimed.map((row) => {
       const config: SourceConfig = configs.get(row.slug) ?? rowAsConfig(row);
-      return hostLimit(config.url)(() => global(() => ingestAndRecord(deps, runId, config, row)));
+      return hostLimit(config.url)(() =>
+        global(async () => {
+          if (options.signal?.aborted) {
+            skipped.push(row.slug);
+            return undefined;
+          }
+          return ingestAndRecord(deps, runId, config, row);
+        }),
+      );
     }),
   );
-  const run = await finishRun(deps.db, runId, deps.now());
-  return { run, outcomes };
+  await releaseLeases(deps.db, owner, skipped);
+  const stopped = skipped.length > 0 ? `stopped before ${skipped.length} of ${claimed.length} sources; they are left for the next run` : undefined;
+  const run = await finishRun(deps.db, runId, deps.now(), { stopped });
+  return { run, outcomes: results.filter((outcome): outcome is IngestOutcome => outcome !== undefined) };
 }
 
 async function ingestAndRecord(deps: PipelineDeps, runId: number, config: SourceConfig, row: Parameters<typeof ingestSource>[2]): Promise<IngestOutcome> {
@@ -78,6 +92,6 @@ export function formatRunSummary(summary: RunSummary): string[] {
     return `${o.slug.padEnd(20)} ${o.status.padEnd(12)} ${o.httpStatus ?? '-'} ${counts}`;
   });
   const { run } = summary;
-  lines.push(`total: ${run.sourcesTotal} sources, ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items (run ${run.id}, ${run.status})`);
+  lines.push(`total: ${run.sourcesTotal} sources, ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items (run ${run.id}, ${run.status})${run.error ? `: ${run.error}` : ''}`);
   return lines;
 }
