@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
 import { runSources } from '../../src/pipeline/run-sources.js';
 import type { PipelineDeps } from '../../src/pipeline/deps.js';
 import type { DbHandle } from '../../src/store/db.js';
@@ -23,6 +25,24 @@ import { FeedServer } from '../helpers/feed-server.js';
 import { fixture } from '../helpers/fixtures.js';
 import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
+
+const newsroomPage = Buffer.from(
+  gbkBytes('<html><head><meta charset="gbk"><title>新闻中心</title></head><body><ul><li class="news"><a href="/news/1">智谱发布新模型</a><time datetime="2026-07-15 11:05">2026年7月15日</time></li><li class="news"><a href="news/2">月之暗面完成融资</a><time>2026年7月14日</time></li></ul></body></html>'),
+);
+
+/** GBK bytes for a string, built from the GB18030 decoder's own table (Node has no GBK encoder). */
+function gbkBytes(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(Uint8Array.of(lead, trail));
+      if (char.length === 1 && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  return Uint8Array.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) ?? [0x3f]))));
+}
 
 /** Every way a feed server fails in the wild, served from loopback in one run next to healthy sources. */
 describe(`fetch fault injection on ${dbKind}`, () => {
@@ -54,13 +74,14 @@ describe(`fetch fault injection on ${dbKind}`, () => {
 
   beforeAll(async () => {
     for (const [path, route] of Object.values(faulty)) server.route(path, route);
-    server.file('/healthy-a.xml', tinyFeed('healthy-a')).file('/healthy-b.xml', tinyFeed('healthy-b'));
+    server.file('/healthy-a.xml', tinyFeed('healthy-a')).file('/healthy-b.xml', tinyFeed('healthy-b')).file('/newsroom', newsroomPage, 'text/html; charset=gbk');
     await server.start();
     handle = await openTestDb();
     const sources = [
       ...Object.entries(faulty).map(([slug, [path]]) => sourceOf(slug.toLowerCase(), server.url(path), { language: 'zh', zone: 'Asia/Shanghai' })),
       sourceOf('healthy-a', server.url('/healthy-a.xml')),
       sourceOf('healthy-b', server.url('/healthy-b.xml')),
+      sourceOf('newsroom', server.url('/newsroom'), { kind: 'html', language: 'zh', zone: 'Asia/Shanghai', selectors: { item: 'li.news', link: 'a', title: 'a', date: 'time' } }),
     ];
     const base = await pipelineDeps(handle.db, sources);
     const config = loadConfig({
@@ -88,12 +109,17 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     const started = Date.now();
     const { run, outcomes } = await runSources(deps, { trigger: 'test' });
     const bySlug = Object.fromEntries(outcomes.map((o) => [o.slug, o]));
-    expect(run.sourcesTotal).toBe(17);
+    expect(run.sourcesTotal).toBe(18);
 
     for (const slug of ['healthy-a', 'healthy-b']) {
       expect(bySlug[slug], bySlug[slug]?.error ?? '').toMatchObject({ status: 'ok', itemsNew: 3 });
       expect((await itemsOfSource(slug)).length).toBe(3);
     }
+    // A newsroom page without a feed (GBK bytes), read with its selectors, goes through the same pipeline.
+    expect(bySlug.newsroom, bySlug.newsroom?.error ?? '').toMatchObject({ status: 'ok', itemsNew: 2 });
+    const newsroom = await itemsOfSource('newsroom');
+    expect(newsroom.map((item) => item.title).sort()).toEqual(['智谱发布新模型', '月之暗面完成融资']);
+    expect(newsroom.map((item) => item.url).sort()).toEqual([server.url('/news/1'), server.url('/news/2')]);
     // 500 three times: the first attempt and both retries fail, so this run records the error.
     expect(bySlug.recovering).toMatchObject({ status: 'error', httpStatus: 500 });
     expect(recovering.state.remaining).toBe(0);
@@ -132,6 +158,26 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     expect(await stateOf('gone')).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410 Gone') });
     // The billion laughs never expand: the whole run stays small and quick.
     expect(Date.now() - started).toBeLessThan(28_000);
+  });
+
+  it('shows each source\'s health and each run with its attempts over HTTP', async () => {
+    const app = createApp({ db: handle.db, dbKind: handle.kind, config: deps.config, log: createLogger('silent'), now: () => new Date() });
+    const { sources } = (await (await app.request('/api/sources')).json()) as { sources: Array<Record<string, unknown>> };
+    const bySlug = Object.fromEntries(sources.map((source) => [source.slug, source]));
+    expect(bySlug.gone).toMatchObject({ health: 'disabled', enabled: false, lastStatus: 410, disabledReason: expect.stringContaining('410 Gone') });
+    expect(bySlug.slowheaders).toMatchObject({ health: 'failing', consecutiveErrors: 1, lastError: expect.stringContaining('no response headers') });
+    expect(typeof bySlug.slowheaders?.nextFetchAt).toBe('string');
+    expect(bySlug['healthy-a']).toMatchObject({ health: 'ok', lastError: null, lastStatus: 200 });
+    expect(bySlug.gone).not.toHaveProperty('leaseOwner');
+    const { runs } = (await (await app.request('/api/runs')).json()) as { runs: Array<{ id: number; sourcesTotal: number }> };
+    const first = runs.at(-1)!;
+    expect(first.sourcesTotal).toBe(18);
+    const detail = (await (await app.request(`/api/runs/${first.id}`)).json()) as { status: string; attempts: Array<{ sourceSlug: string; status: string; error: string | null }> };
+    expect(detail.status).toBe('partial');
+    expect(detail.attempts).toHaveLength(18);
+    expect(detail.attempts.find((a) => a.sourceSlug === 'loop')).toMatchObject({ status: 'error', error: expect.stringContaining('more than 5 redirects') });
+    expect((await app.request('/api/runs/abc')).status).toBe(400);
+    expect((await app.request('/api/runs/999999')).status).toBe(404);
   });
 
   it('reads a GBK feed served with a wrong charset=utf-8 header as Chinese', async () => {
