@@ -59,8 +59,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     rateLimitedShort: ['/429-short', rateLimitedShort],
     rateLimitedLong: ['/429-long', rateLimitedLong],
     recovering: ['/500-then-ok', recovering],
-    slowHeaders: ['/slow-headers', slowHeaders(10_000, tinyFeed('slow'))],
-    slowBody: ['/slow-body', slowBody(15_000, big)],
+    slowHeaders: ['/slow-headers', slowHeaders(20_000, tinyFeed('slow'))],
+    slowBody: ['/slow-body', slowBody(30_000, big)],
     reset: ['/reset', connectionReset],
     truncated: ['/truncated', truncated(big)],
     endless: ['/endless', endlessBody],
@@ -86,8 +86,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     const base = await pipelineDeps(handle.db, sources);
     const config = loadConfig({
       ALLOW_PRIVATE_HOSTS: 'true',
-      FETCH_TIMEOUT_MS: '5000',
-      FETCH_HEADERS_TIMEOUT_MS: '3000',
+      FETCH_TIMEOUT_MS: '8000',
+      FETCH_HEADERS_TIMEOUT_MS: '5000',
       FETCH_MAX_BYTES: String(2 * 1024 * 1024),
       FETCH_RETRY_BASE_MS: '20',
       FETCH_CONCURRENCY: '32',
@@ -105,7 +105,7 @@ describe(`fetch fault injection on ${dbKind}`, () => {
   const itemsOfSource = async (slug: string) => (await listItems(handle.db, { sources: [slug] }, { limit: 200 })).items;
   const stateOf = async (slug: string): Promise<SourceRow> => (await listSources(handle.db)).find((row) => row.slug === slug)!;
 
-  it('records each failure on its own source and still stores the healthy ones in the same run', async () => {
+  it('records each failure on its own source and still stores the healthy ones in the same run', { timeout: 60_000 }, async () => {
     const started = Date.now();
     const { run, outcomes } = await runSources(deps, { trigger: 'test' });
     const bySlug = Object.fromEntries(outcomes.map((o) => [o.slug, o]));
@@ -133,8 +133,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     expect(long.nextFetchAt!.getTime()).toBeGreaterThanOrEqual(started + 7200_000 - 120_000);
 
     const expectations: Array<[string, RegExp, number | null]> = [
-      ['slowheaders', /no response headers within 3000 ms/, null],
-      ['slowbody', /timed out after 5000 ms/, null],
+      ['slowheaders', /no response headers within 5000 ms/, null],
+      ['slowbody', /timed out after 8000 ms/, null],
       ['reset', /ECONNRESET|socket hang up/, null],
       ['truncated', /connection closed after \d+ bytes, before the body was complete/, null],
       ['endless', /body over the 2097152-byte cap/, null],
@@ -157,7 +157,7 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     // 410 Gone switches the source off with a reason; it stays listed.
     expect(await stateOf('gone')).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410 Gone') });
     // The billion laughs never expand: the whole run stays small and quick.
-    expect(Date.now() - started).toBeLessThan(28_000);
+    expect(Date.now() - started).toBeLessThan(40_000);
   });
 
   it('shows each source\'s health and each run with its attempts over HTTP', async () => {
