@@ -59,13 +59,13 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     rateLimitedShort: ['/429-short', rateLimitedShort],
     rateLimitedLong: ['/429-long', rateLimitedLong],
     recovering: ['/500-then-ok', recovering],
-    slowHeaders: ['/slow-headers', slowHeaders(20_000, tinyFeed('slow'))],
-    slowBody: ['/slow-body', slowBody(30_000, big)],
+    slowHeaders: ['/slow-headers', slowHeaders(30_000, tinyFeed('slow'))],
+    slowBody: ['/slow-body', slowBody(40_000, big)],
     reset: ['/reset', connectionReset],
     truncated: ['/truncated', truncated(big)],
     endless: ['/endless', endlessBody],
     loop: ['/loop', redirectLoop('/loop')],
-    bomb: ['/bomb', gzipBomb(64 * 1024 * 1024)],
+    bomb: ['/bomb', gzipBomb(32 * 1024 * 1024)],
     laughs: ['/laughs', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(billionLaughs)],
     wrongCharset: ['/wrong-charset', mislabelled(fixture('feeds/kc0011-gb2312.rss'), 'application/rss+xml; charset=utf-8')],
     html: ['/html', mislabelled(Buffer.from('<!doctype html><html><head><title>Home</title></head><body>Welcome</body></html>'), 'text/html; charset=utf-8')],
@@ -86,8 +86,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     const base = await pipelineDeps(handle.db, sources);
     const config = loadConfig({
       ALLOW_PRIVATE_HOSTS: 'true',
-      FETCH_TIMEOUT_MS: '8000',
-      FETCH_HEADERS_TIMEOUT_MS: '5000',
+      FETCH_TIMEOUT_MS: '12000',
+      FETCH_HEADERS_TIMEOUT_MS: '8000',
       FETCH_MAX_BYTES: String(2 * 1024 * 1024),
       FETCH_RETRY_BASE_MS: '20',
       FETCH_CONCURRENCY: '32',
@@ -133,8 +133,8 @@ describe(`fetch fault injection on ${dbKind}`, () => {
     expect(long.nextFetchAt!.getTime()).toBeGreaterThanOrEqual(started + 7200_000 - 120_000);
 
     const expectations: Array<[string, RegExp, number | null]> = [
-      ['slowheaders', /no response headers within 5000 ms/, null],
-      ['slowbody', /timed out after 8000 ms/, null],
+      ['slowheaders', /no response headers within 8000 ms/, null],
+      ['slowbody', /timed out after 12000 ms/, null],
       ['reset', /ECONNRESET|socket hang up/, null],
       ['truncated', /connection closed after \d+ bytes, before the body was complete/, null],
       ['endless', /body over the 2097152-byte cap/, null],
