@@ -76,12 +76,23 @@ async function followRedirects(start: string, headers: Record<string, string>, p
     const location = exchange.headers.location;
     if (!location) return err(new FetchError(`fetch: HTTP ${exchange.status} without a Location header (${current})`, { kind: 'redirect', status: exchange.status }));
     if (hop >= policy.maxRedirects) return err(new FetchError(`fetch: more than ${policy.maxRedirects} redirects (${start})`, { kind: 'redirect', status: exchange.status }));
-    const next = new URL(location, current);
-    if (current.protocol === 'https:' && next.protocol === 'http:') {
-      return err(new FetchError(`fetch: refused the redirect from https to http (${current} → ${next})`, { kind: 'redirect', status: exchange.status }));
-    }
-    current = next;
+    const next = redirectTarget(current, location);
+    if (!next.ok) return err(new FetchError(`fetch: ${next.error}`, { kind: 'redirect', status: exchange.status }));
+    current = next.value;
   }
+}
+
+/** Where a Location header sends us from `current`; an https → http downgrade or a non-web scheme is refused. */
+export function redirectTarget(current: URL, location: string): Result<URL, string> {
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    return err(`redirect to an unreadable Location "${location.slice(0, 200)}" (${current})`);
+  }
+  if (current.protocol === 'https:' && next.protocol === 'http:') return err(`refused the redirect from https to http (${current} → ${next})`);
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') return err(`refused the redirect to ${next.protocol} (${current} → ${next})`);
+  return ok(next);
 }
 
 function statusError(status: number, retryAfter: string | string[] | undefined, url: URL): FetchError {

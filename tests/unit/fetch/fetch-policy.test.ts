@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../../../src/fetch/address-guard.js';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from '../../../src/fetch/fetch-policy.js';
+import { redirectTarget } from '../../../src/fetch/http-client.js';
 
 describe('isPrivateAddress', () => {
   it.each([
@@ -48,5 +49,21 @@ describe('retry policy', () => {
     expect(parseRetryAfter('Wed, 15 Jul 2026 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('redirectTarget', () => {
+  const from = (url: string, location: string) => redirectTarget(new URL(url), location);
+
+  it('resolves relative and absolute Locations, and allows http → https', () => {
+    expect(from('https://36kr.com/feed', '/feed/')).toEqual({ ok: true, value: new URL('https://36kr.com/feed/') });
+    expect(from('http://example.com/rss', 'https://example.com/rss')).toEqual({ ok: true, value: new URL('https://example.com/rss') });
+    expect(from('https://a.com/x', '//b.com/y')).toEqual({ ok: true, value: new URL('https://b.com/y') });
+  });
+
+  it('refuses an https → http downgrade and non-web schemes', () => {
+    expect(from('https://36kr.com/feed', 'http://36kr.com/feed')).toMatchObject({ ok: false, error: expect.stringContaining('from https to http') });
+    expect(from('https://36kr.com/feed', 'file:///etc/passwd')).toMatchObject({ ok: false, error: expect.stringContaining('file:') });
+    expect(from('http://36kr.com/feed', 'ftp://36kr.com/feed')).toMatchObject({ ok: false, error: expect.stringContaining('ftp:') });
   });
 });
