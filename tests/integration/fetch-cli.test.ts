@@ -127,6 +127,43 @@ describe('fetch CLI on an embedded database: stop and crash', () => {
   });
 });
 
+describe('serve on an embedded database: SIGTERM during a scheduled fetch', () => {
+  const server = new FeedServer();
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cainews-serve-'));
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finishes the sources in flight, hands the rest back and exits 0', { timeout: 120_000 }, async () => {
+    const feedsFile = await slowFeeds(server, dir, 8, 1_500);
+    const env = { DATABASE_URL: '', DATA_DIR: join(dir, 'data'), FEEDS_FILE: feedsFile, ALLOW_PRIVATE_HOSTS: 'true', FETCH_CONCURRENCY: '2', FETCH_CRON: '* * * * * *' };
+    const serve = startCli(['serve', '--port', '0'], env);
+    await waitFor(() => hitsOf(server) >= 1, 60_000, 'the scheduled fetch to start');
+    serve.child.kill('SIGTERM');
+    const exited = await serve.done;
+    expect(exited.code, exited.stderr).toBe(0);
+    const handle = await openDb({ dataDir: env.DATA_DIR });
+    try {
+      const state = await storedState(handle);
+      expect(state.runs).toHaveLength(1);
+      expect(state.runs[0]).toMatchObject({ status: 'stopped', error: expect.stringMatching(/stopped before \d+ of 8 sources/) });
+      expect(state.sources.every((source) => source.leaseOwner === null)).toBe(true);
+      const fetched = state.sources.filter((source) => source.lastStatus === 200);
+      // Every request that reached the server was finished and stored; nothing else was touched.
+      expect(fetched.length).toBe(hitsOf(server));
+      expect(state.items).toBe(fetched.length * 3 + 1);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
 describe.skipIf(!serverUrl)('fetch CLI on PostgreSQL: concurrent workers and a crash', () => {
   const server = new FeedServer();
   let dir: string;
