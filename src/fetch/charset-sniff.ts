@@ -76,9 +76,10 @@ export function sniffLegacy(bytes: Uint8Array): string {
       i++;
     } else singles++;
   }
+  // Katakana sit on low trail bytes in Shift_JIS, so Japanese is tried before the GB/Big5 shape test.
+  if (highPairs + lowPairs > 2 * singles && decodesCleanly(bytes, 'shift_jis') && kanaShare(new TextDecoder('shift_jis').decode(bytes)) > 0.2) return 'shift_jis';
   const cjkShaped = highPairs > 2 * singles && highPairs >= lowPairs;
   if (!cjkShaped) return 'windows-1252';
-  if (decodesCleanly(bytes, 'shift_jis') && kanaShare(new TextDecoder('shift_jis').decode(bytes)) > 0.2) return 'shift_jis';
   if (lowPairs > (highPairs + lowPairs) * 0.15 && decodesCleanly(bytes, 'big5')) return 'big5';
   return 'gb18030';
 }

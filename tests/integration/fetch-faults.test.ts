@@ -22,27 +22,14 @@ import {
   truncated,
 } from '../helpers/fault-routes.js';
 import { FeedServer } from '../helpers/feed-server.js';
+import { encodeLegacy } from '../helpers/legacy-encode.js';
 import { fixture } from '../helpers/fixtures.js';
 import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
 
 const newsroomPage = Buffer.from(
-  gbkBytes('<html><head><meta charset="gbk"><title>新闻中心</title></head><body><ul><li class="news"><a href="/news/1">智谱发布新模型</a><time datetime="2026-07-15 11:05">2026年7月15日</time></li><li class="news"><a href="news/2">月之暗面完成融资</a><time>2026年7月14日</time></li></ul></body></html>'),
+  encodeLegacy('<html><head><meta charset="gbk"><title>新闻中心</title></head><body><ul><li class="news"><a href="/news/1">智谱发布新模型</a><time datetime="2026-07-15 11:05">2026年7月15日</time></li><li class="news"><a href="news/2">月之暗面完成融资</a><time>2026年7月14日</time></li></ul></body></html>', 'gbk'),
 );
-
-/** GBK bytes for a string, built from the GB18030 decoder's own table (Node has no GBK encoder). */
-function gbkBytes(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(Uint8Array.of(lead, trail));
-      if (char.length === 1 && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  return Uint8Array.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) ?? [0x3f]))));
-}
 
 /** Every way a feed server fails in the wild, served from loopback in one run next to healthy sources. */
 describe(`fetch fault injection on ${dbKind}`, () => {

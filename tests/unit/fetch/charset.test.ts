@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAs, decodeBody, detectCharset } from '../../../src/fetch/charset.js';
 import { parseFeed } from '../../../src/parse/feed.js';
 import { corpusDir, fixture, hasCorpus, projectRoot } from '../../helpers/fixtures.js';
+import { encodeLegacy } from '../../helpers/legacy-encode.js';
 
 const text = (path: string, contentType?: string) => decodeBody(fixture(path), contentType);
 
@@ -106,5 +107,27 @@ describe('UTF-16 and UTF-32', () => {
     ['utf-32be without BOM', utf32(false, false)],
   ])('%s', (_label, bytes) => {
     expect(decodeBody(bytes)).toBe(sample);
+  });
+});
+
+describe('legacy CJK encodings, declared and undeclared', () => {
+  const feed = (title: string, prolog = '') => `<?xml version="1.0"${prolog}?><rss version="2.0"><channel><title>${title}</title></channel></rss>`;
+  it.each([
+    ['gbk', '智谱AI发布新一代大模型，月之暗面完成新一轮融资，百度文心一言用户数突破三亿'],
+    ['big5', '智譜發布新一代大模型，月之暗面完成新一輪融資，百度文心一言用戶數突破三億'],
+    ['shift_jis', 'ソフトバンクとオープンエーアイが合弁会社を設立、日本で生成エーアイを展開へ'],
+    ['euc-kr', '네이버와 카카오가 새로운 인공지능 모델을 발표했습니다'],
+  ])('%s: decoded by its prolog, and despite a lying utf-8 header', (label, title) => {
+    const bytes = encodeLegacy(feed(title, ` encoding="${label}"`), label);
+    expect(decodeBody(bytes)).toContain(title);
+    expect(decodeBody(bytes, 'application/rss+xml; charset=utf-8')).toContain(title);
+  });
+
+  it.each([
+    ['gbk', '智谱AI发布新一代大模型，月之暗面完成新一轮融资，百度文心一言用户数突破三亿'],
+    ['big5', '智譜發布新一代大模型，月之暗面完成新一輪融資，百度文心一言用戶數突破三億'],
+    ['shift_jis', 'ソフトバンクとオープンエーアイが合弁会社を設立、日本で生成エーアイを展開へ'],
+  ])('%s: sniffed when nothing declares it', (label, title) => {
+    expect(decodeBody(encodeLegacy(feed(title), label))).toContain(title);
   });
 });
