@@ -40,6 +40,8 @@ export const sources = pgTable('sources', {
   lastStatus: integer('last_status'),
   leaseOwner: text('lease_owner'),
   leaseUntil: tz('lease_until'),
+  /** The PostgreSQL backend that took the lease: when it is gone (its process died), the lease is void at once. */
+  leaseBackendPid: integer('lease_backend_pid'),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });

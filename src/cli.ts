@@ -22,7 +22,12 @@ const commands: Record<string, Command> = {
   serve: { summary: 'serve the HTTP API; fetch hourly unless --no-cron', usage: 'serve [--port N] [--no-cron]', options: { port: { type: 'string' }, 'no-cron': { type: 'boolean' } }, run: serveCommand },
   fetch: { summary: 'one fetch run over due (or the named) sources; a line per source and a total', usage: 'fetch [--source SLUG]', options: { source: { type: 'string' } }, run: fetchCommand },
   migrate: { summary: 'apply db/migrations', usage: 'migrate', options: {}, run: migrateCommand },
-  parse: { summary: 'feed bytes on stdin → JSON {format, title, items:[{guid,url,title,published,summary}]}', usage: 'parse [--url U] [--zone Z]', options: { url: { type: 'string' }, zone: { type: 'string' } }, run: parseCommand },
+  parse: {
+    summary: 'feed bytes on stdin → JSON {format, title, items:[{guid,url,title,published,summary}]}; --batch: JSON lines {id, url, path} → {id, ...result} or {id, error}',
+    usage: 'parse [--url U] [--zone Z] | parse --batch [--zone Z]',
+    options: { url: { type: 'string' }, zone: { type: 'string' }, batch: { type: 'boolean' } },
+    run: parseCommand,
+  },
   tag: { summary: 'JSON lines {id, title, text?, lang?} → {id, companies, topics, relevant}', usage: 'tag', options: {}, run: tagCommand },
   dedupe: { summary: 'JSON lines {id, url?, title, text?, published?, source?} → {id, item, story}', usage: 'dedupe', options: {}, run: dedupeCommand },
   roundup: { summary: "print the week's roundup draft", usage: 'roundup --week 2025-W01 [--zone Z] [--format md|html|json] [--limit N]', options: { week: { type: 'string' }, zone: { type: 'string' }, format: { type: 'string' }, limit: { type: 'string' } }, run: roundupCommand },

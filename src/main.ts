@@ -21,9 +21,11 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   const runtime = await openRuntime(config);
   const { log, pipeline } = runtime;
   let current: Promise<unknown> | undefined;
+  // Aborted on stop: a running fetch finishes the sources it started and hands the rest back.
+  const stopSignal = new AbortController();
 
   const runFetch = async (trigger: string, runId?: number) => {
-    const run = runSources(pipeline, { trigger, runId });
+    const run = runSources(pipeline, { trigger, runId, signal: stopSignal.signal });
     current = run;
     try {
       const summary = await run;
@@ -54,11 +56,12 @@ export async function startServer(config: Config, options: ServeOptions = {}): P
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      stopSignal.abort();
       await scheduler?.stop();
       retagAbort.abort();
       await retag;
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Let a running fetch finish its current sources: each source is one transaction, so nothing is half-written.
+      // A running fetch finishes its in-flight sources (each one transaction) and releases the rest.
       await current?.catch(() => undefined);
       await runtime.close();
     })();

@@ -4,7 +4,7 @@ import { createLogger, type Logger } from './log.js';
 import type { PipelineDeps } from './pipeline/deps.js';
 import { loadFeedsFile } from './sources/feeds-file.js';
 import { openDb, type DbHandle } from './store/db.js';
-import { syncSources } from './store/sources-store.js';
+import { releaseAllLeases, syncSources } from './store/sources-store.js';
 
 export interface Runtime {
   config: Config;
@@ -22,6 +22,7 @@ export async function openRuntime(config: Config, options: { syncSources?: boole
   const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (options.syncSources !== false) await syncSources(handle.db, sources);
+    if (handle.kind === 'pglite') await releaseAllLeases(handle.db);
   } catch (error) {
     await handle.close();
     throw error;

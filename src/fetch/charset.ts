@@ -1,17 +1,32 @@
+import { demoronize } from '../cp1252.js';
+import { charsetFromBom, charsetFromLayout, decodesCleanly, decodeUtf32, hasNonAscii, sniffLegacy } from './charset-sniff.js';
+
 /** Turns response bytes into text: BOM, HTTP header, XML prolog, HTML meta, then sniffing. */
 
 const aliases: Record<string, string> = {
   gb2312: 'gb18030',
   gbk: 'gb18030',
   'x-gbk': 'gb18030',
-  gb18030: 'gb18030',
-  big5: 'big5',
+  cp936: 'gb18030',
   'big5-hkscs': 'big5',
+  cp950: 'big5',
   utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  utf16: 'utf-16le',
+  'utf-32': 'utf-32le',
   'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
   latin1: 'windows-1252',
   'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  sjis: 'shift_jis',
+  'x-sjis': 'shift_jis',
+  cp949: 'euc-kr',
+  ks_c_5601: 'euc-kr',
 };
+
+/** Encodings whose byte grammar is strict enough that bytes which break it prove the label wrong. */
+const provable = new Set(['gb18030', 'big5', 'shift_jis', 'euc-kr', 'euc-jp', 'iso-2022-jp']);
 
 /** The charset named in a Content-Type header, if any. */
 export function charsetFromContentType(contentType: string | null | undefined): string | undefined {
@@ -19,23 +34,50 @@ export function charsetFromContentType(contentType: string | null | undefined): 
   return match?.[1]?.toLowerCase();
 }
 
-/** Decodes bytes to a string, trusting a declaration only when the bytes do not prove it wrong. */
-export function decodeBody(bytes: Uint8Array, contentType?: string | null): string {
-  const bom = charsetFromBom(bytes);
-  if (bom) return new TextDecoder(bom).decode(bytes);
-  const declared = normalizeLabel(charsetFromContentType(contentType) ?? charsetFromMarkup(bytes));
-  const validUtf8 = isValidUtf8(bytes);
-  // Valid UTF-8 with non-ASCII bytes is almost never a legacy encoding by accident.
-  if (validUtf8 && (!declared || declared === 'utf-8' || hasNonAscii(bytes))) return new TextDecoder('utf-8').decode(bytes);
-  if (declared && declared !== 'utf-8' && isSupported(declared)) return new TextDecoder(declared).decode(bytes);
-  return new TextDecoder(sniffLegacy(bytes)).decode(bytes);
+export interface CharsetChoice {
+  charset: string;
+  /** Why: a person debugging a feed wants to know which evidence won. */
+  by: 'bom' | 'layout' | 'utf-8' | 'header' | 'markup' | 'sniff';
 }
 
-function charsetFromBom(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  return undefined;
+/**
+ * Picks the encoding of a body. Valid UTF-8 with non-ASCII bytes is taken as UTF-8 whatever the
+ * label says (a legacy encoding almost never yields valid UTF-8 by accident); a CJK label whose
+ * grammar the bytes break is dropped; a specific multibyte label beats a generic single-byte one
+ * (servers default to ISO-8859-1 headers); with nothing left, the bytes are sniffed.
+ */
+export function detectCharset(bytes: Uint8Array, contentType?: string | null): CharsetChoice {
+  const bom = charsetFromBom(bytes);
+  if (bom) return { charset: bom.charset, by: 'bom' };
+  const layout = charsetFromLayout(bytes);
+  if (layout) return { charset: layout, by: 'layout' };
+  if (!hasNonAscii(bytes) || decodesCleanly(bytes, 'utf-8')) return { charset: 'utf-8', by: 'utf-8' };
+  const labels: Array<[string | undefined, CharsetChoice['by']]> = [
+    [normalizeLabel(charsetFromContentType(contentType)), 'header'],
+    [normalizeLabel(charsetFromMarkup(bytes)), 'markup'],
+  ];
+  // A UTF label on bytes that are not valid UTF-8 (and carry no BOM) is disproved by them.
+  const declared: CharsetChoice[] = labels.flatMap(([charset, by]) => (charset && !charset.startsWith('utf-') && isSupported(charset) ? [{ charset, by }] : []));
+  const multibyte = declared.find((d) => provable.has(d.charset) && decodesCleanly(bytes, d.charset));
+  if (multibyte) return multibyte;
+  // A single-byte label cannot be disproved, but a Latin-1 *header* over CJK-shaped bytes is a server default, not a choice.
+  const singleByte = declared.find((d) => !provable.has(d.charset) && !(d.by === 'header' && d.charset === 'windows-1252'));
+  if (singleByte) return singleByte;
+  const sniffed = sniffLegacy(bytes);
+  const serverDefault = declared.find((d) => !provable.has(d.charset));
+  if (serverDefault && !provable.has(sniffed)) return serverDefault;
+  return { charset: sniffed, by: 'sniff' };
+}
+
+/** Decodes bytes to a string, trusting a declaration only when the bytes do not prove it wrong. */
+export function decodeBody(bytes: Uint8Array, contentType?: string | null): string {
+  return demoronize(decodeAs(bytes, detectCharset(bytes, contentType).charset));
+}
+
+/** Decodes with a charset detectCharset chose (UTF-32 included); a BOM is dropped. */
+export function decodeAs(bytes: Uint8Array, charset: string): string {
+  if (charset === 'utf-32le' || charset === 'utf-32be') return decodeUtf32(bytes, charset === 'utf-32le');
+  return new TextDecoder(charset).decode(bytes);
 }
 
 function charsetFromMarkup(bytes: Uint8Array): string | undefined {
@@ -60,34 +102,4 @@ function isSupported(label: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte >= 0x80) return true;
-  return false;
-}
-
-/** Undeclared, non-UTF-8 bytes: GB18030 when most high bytes pair up as double-byte CJK, else windows-1252. */
-function sniffLegacy(bytes: Uint8Array): string {
-  let pairs = 0;
-  let singles = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    if (byte < 0x80) continue;
-    const next = bytes[i + 1] ?? 0;
-    if (byte >= 0x81 && byte <= 0xfe && next >= 0x40 && next <= 0xfe && next !== 0x7f) {
-      pairs++;
-      i++;
-    } else singles++;
-  }
-  return pairs > singles * 2 ? 'gb18030' : 'windows-1252';
 }

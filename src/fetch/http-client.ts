@@ -1,15 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 import type { Result } from '../errors.js';
 import { err, ok } from '../errors.js';
 import { decodeBody } from './charset.js';
+import { isRetryableStatus, parseRetryAfter, retryDelayMs, type FetchPolicy } from './fetch-policy.js';
+import { exchangeOnce, isRedirect, type Exchange, type FailureKind } from './http-request.js';
 
 export const userAgent = 'china-ai-news/0.1 (+https://github.com/china-ai-news/china-ai-news; feed fetcher)';
-
-export interface FetchPolicy {
-  /** Whole-request timeout: headers and body (Miniflux's 20 s). */
-  timeoutMs: number;
-  /** Body cap, enforced while streaming so an endless body costs at most this (Miniflux's 15 MiB). */
-  maxBytes: number;
-}
 
 export interface Validators {
   etag?: string | null;
@@ -20,82 +17,124 @@ export type FetchOutcome =
   | { kind: 'ok'; status: number; text: string; bytes: number; contentType: string | null; finalUrl: string; validators: Validators }
   | { kind: 'not_modified'; status: 304 };
 
+export type FetchErrorKind = FailureKind | 'http' | 'redirect';
+
 export class FetchError extends Error {
+  readonly kind: FetchErrorKind;
   readonly status: number | null;
+  /** How long the server asked us to wait (Retry-After), when it did. */
   readonly retryAfterMs: number | null;
-  constructor(message: string, options: { status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(message: string, options: { kind: FetchErrorKind; status?: number | null; retryAfterMs?: number | null }) {
+    super(message);
     this.name = 'FetchError';
+    this.kind = options.kind;
     this.status = options.status ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 
-/** GETs a URL with conditional headers, a timeout and a streamed size cap, and decodes the body to text. */
+const accept = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+
+/**
+ * GETs a feed under the policy: conditional headers, redirects checked hop by hop, retries with
+ * jittered backoff on 408/429/5xx and network errors, Retry-After honoured up to a cap, and the
+ * body decoded to text. Expected failures come back as a FetchError value, never thrown.
+ */
 export async function fetchText(url: string, policy: FetchPolicy, validators: Validators = {}): Promise<Result<FetchOutcome, FetchError>> {
-  const headers: Record<string, string> = {
-    'user-agent': userAgent,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
-  };
+  const headers: Record<string, string> = { 'user-agent': userAgent, accept };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
+  for (let retry = 0; ; retry++) {
+    const result = await followRedirects(url, headers, policy);
+    if (result.ok) return toOutcome(result.value, policy);
+    const failure = result.error;
+    if (!isRetryable(failure) || retry >= policy.retries) return err(failure);
+    if (failure.retryAfterMs !== null && failure.retryAfterMs > policy.maxRetryAfterMs) return err(failure);
+    await sleep(failure.retryAfterMs ?? retryDelayMs(retry, policy));
+  }
+}
+
+type Landed = { exchange: Extract<Exchange, { kind: 'body' | 'status' }>; url: string };
+
+async function followRedirects(start: string, headers: Record<string, string>, policy: FetchPolicy): Promise<Result<Landed, FetchError>> {
+  let current: URL;
   try {
-    const response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
-    if (response.status === 304) {
-      await response.body?.cancel();
-      return ok({ kind: 'not_modified', status: 304 });
+    current = new URL(start);
+  } catch {
+    return err(new FetchError(`fetch: not a URL (${start})`, { kind: 'redirect' }));
+  }
+  for (let hop = 0; ; hop++) {
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+      return err(new FetchError(`fetch: only http and https are fetched, not ${current.protocol} (${current})`, { kind: 'redirect' }));
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      return err(new FetchError(`fetch: HTTP ${response.status} ${response.statusText} (${url})`, { status: response.status }));
+    const exchange = await exchangeOnce(current, headers, policy);
+    if (exchange.kind === 'failure') return err(new FetchError(`fetch: ${exchange.message} (${current})`, { kind: exchange.failure }));
+    if (exchange.kind === 'body' || !isRedirect(exchange.status)) {
+      if (exchange.kind === 'body' || exchange.status === 304) return ok({ exchange, url: current.toString() });
+      return err(statusError(exchange.status, exchange.headers['retry-after'], current));
     }
-    const body = await readCapped(response, policy.maxBytes, url);
-    if (!body.ok) return body;
-    const contentType = response.headers.get('content-type');
-    return ok({
-      kind: 'ok',
-      status: response.status,
-      text: decodeBody(body.value, contentType),
-      bytes: body.value.byteLength,
-      contentType,
-      finalUrl: response.url || url,
-      validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
-    });
+    const location = exchange.headers.location;
+    if (!location) return err(new FetchError(`fetch: HTTP ${exchange.status} without a Location header (${current})`, { kind: 'redirect', status: exchange.status }));
+    if (hop >= policy.maxRedirects) return err(new FetchError(`fetch: more than ${policy.maxRedirects} redirects (${start})`, { kind: 'redirect', status: exchange.status }));
+    const next = redirectTarget(current, location);
+    if (!next.ok) return err(new FetchError(`fetch: ${next.error}`, { kind: 'redirect', status: exchange.status }));
+    current = next.value;
+  }
+}
+
+/** Where a Location header sends us from `current`; an https → http downgrade or a non-web scheme is refused. */
+export function redirectTarget(current: URL, location: string): Result<URL, string> {
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    return err(`redirect to an unreadable Location "${location.slice(0, 200)}" (${current})`);
+  }
+  if (current.protocol === 'https:' && next.protocol === 'http:') return err(`refused the redirect from https to http (${current} → ${next})`);
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') return err(`refused the redirect to ${next.protocol} (${current} → ${next})`);
+  return ok(next);
+}
+
+function statusError(status: number, retryAfter: string | string[] | undefined, url: URL): FetchError {
+  const wait = parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, new Date());
+  const hint = wait === undefined ? '' : `, Retry-After ${Math.round(wait / 1000)} s`;
+  return new FetchError(`fetch: HTTP ${status}${hint} (${url})`, { kind: 'http', status, retryAfterMs: wait ?? null });
+}
+
+function isRetryable(error: FetchError): boolean {
+  if (error.kind === 'http') return error.status !== null && isRetryableStatus(error.status);
+  // A reset or a cut-off body is often transient; a timeout already cost the full budget, so it is not repeated.
+  return error.kind === 'network' || error.kind === 'truncated';
+}
+
+function toOutcome(landed: Landed, policy: FetchPolicy): Result<FetchOutcome, FetchError> {
+  const { exchange, url } = landed;
+  if (exchange.kind === 'status') return ok({ kind: 'not_modified', status: 304 });
+  const body = ungzipIfNeeded(exchange.body, policy.maxBytes);
+  if (!body.ok) return err(new FetchError(`fetch: ${body.error} (${url})`, { kind: 'decoding', status: exchange.status }));
+  const contentType = headerText(exchange.headers['content-type']);
+  return ok({
+    kind: 'ok',
+    status: exchange.status,
+    text: decodeBody(body.value, contentType),
+    bytes: exchange.body.byteLength,
+    contentType,
+    finalUrl: url,
+    validators: { etag: headerText(exchange.headers.etag), lastModified: headerText(exchange.headers['last-modified']) },
+  });
+}
+
+/** Some servers send a .gz file as the feed itself, without Content-Encoding; readers unpack it. */
+function ungzipIfNeeded(body: Buffer, maxBytes: number): Result<Buffer, string> {
+  if (body[0] !== 0x1f || body[1] !== 0x8b) return ok(body);
+  try {
+    return ok(gunzipSync(body, { maxOutputLength: maxBytes }));
   } catch (error) {
-    if (controller.signal.aborted) return err(new FetchError(`fetch: timed out after ${policy.timeoutMs} ms (${url})`));
-    return err(new FetchError(`fetch: ${describeNetworkError(error)} (${url})`, { cause: error }));
-  } finally {
-    clearTimeout(timer);
+    return err(`gzip-compressed body could not be unpacked within the ${maxBytes}-byte cap: ${(error as Error).message}`);
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Result<Uint8Array, FetchError>> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    return err(new FetchError(`fetch: body of ${declared} bytes is over the ${maxBytes}-byte cap (${url})`, { status: response.status }));
-  }
-  if (!response.body) return ok(new Uint8Array());
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return err(new FetchError(`fetch: body over the ${maxBytes}-byte cap (${url})`, { status: response.status }));
-    }
-    chunks.push(value);
-  }
-  return ok(Buffer.concat(chunks));
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return `${cause.code}${cause.message ? ` ${cause.message}` : ''}`;
-  return error instanceof Error ? error.message : String(error);
+function headerText(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? (value[0] ?? null) : value;
 }

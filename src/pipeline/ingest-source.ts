@@ -1,6 +1,7 @@
 import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
-import { AppError, messageOf } from '../errors.js';
-import { fetchText, type FetchOutcome } from '../fetch/http-client.js';
+import { AppError, err, messageOf } from '../errors.js';
+import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
+import { FetchError, fetchText, type FetchOutcome } from '../fetch/http-client.js';
 import { toArticle } from '../normalize/to-article.js';
 import { parseFeed } from '../parse/feed.js';
 import { parseHtmlListing } from '../parse/html-listing.js';
@@ -25,8 +26,24 @@ export interface IngestOutcome {
 
 /** fetch → parse → normalize → tag → store for one source. Never throws: failures come back as values. */
 export async function ingestSource(deps: PipelineDeps, source: SourceConfig, row: Pick<SourceRow, 'etag' | 'lastModified'>): Promise<IngestOutcome> {
+  return processFetched(deps, source, await fetchSource(deps, source, row));
+}
+
+export type Fetched = Awaited<ReturnType<typeof fetchText>>;
+
+/** The network half: one source's bytes under the fetch policy (bounded by the run's network limits). */
+export async function fetchSource(deps: PipelineDeps, source: SourceConfig, row: Pick<SourceRow, 'etag' | 'lastModified'>): Promise<Fetched> {
+  try {
+    return await fetchText(source.url, fetchPolicyFrom(deps.config), row);
+  } catch (error) {
+    // fetchText returns expected failures as values; anything thrown is a bug, still recorded on the source.
+    return err(new FetchError(`fetch: ${messageOf(error)} (${source.url})`, { kind: 'network' }));
+  }
+}
+
+/** The CPU-and-database half: parse → normalize → tag → store what fetchSource brought back. */
+export async function processFetched(deps: PipelineDeps, source: SourceConfig, fetched: Fetched): Promise<IngestOutcome> {
   const base = { slug: source.slug, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0 };
-  const fetched = await fetchText(source.url, { timeoutMs: deps.config.fetchTimeoutMs, maxBytes: deps.config.fetchMaxBytes }, row);
   if (!fetched.ok) {
     const status = fetched.error.status;
     return {

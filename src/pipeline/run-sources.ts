@@ -3,9 +3,9 @@ import pLimit from 'p-limit';
 import type { SourceConfig } from '../domain.js';
 import { messageOf } from '../errors.js';
 import { finishRun, recordAttempt, startRun, type RunRow } from '../store/runs-store.js';
-import { claimDueSources, recordSourceOutcome } from '../store/sources-store.js';
+import { claimDueSources, recordSourceOutcome, releaseLeases } from '../store/sources-store.js';
 import type { PipelineDeps } from './deps.js';
-import { ingestSource, type IngestOutcome } from './ingest-source.js';
+import { fetchSource, processFetched, type Fetched, type IngestOutcome } from './ingest-source.js';
 
 export interface RunSummary {
   run: RunRow;
@@ -15,37 +15,56 @@ export interface RunSummary {
 /** A lease long enough for the slowest source (timeout × retries); a crashed worker's claim expires after it. */
 const leaseMs = 15 * 60_000;
 
+/** Parsing and storing are CPU and database work on one thread: two at a time keeps both busy. */
+const processingConcurrency = 2;
+
 /**
  * One fetch run over the due sources (or the named ones): claims them, ingests each with a global
  * and a per-host concurrency limit, and records every outcome. One source's failure never stops the others.
+ * When `signal` aborts (SIGTERM), sources already being fetched finish and are recorded; the rest are
+ * handed back untouched for the next run, so nothing is half-written.
  */
-export async function runSources(deps: PipelineDeps, options: { trigger: string; slugs?: string[]; runId?: number }): Promise<RunSummary> {
+export async function runSources(deps: PipelineDeps, options: { trigger: string; slugs?: string[]; runId?: number; signal?: AbortSignal }): Promise<RunSummary> {
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const runId = options.runId ?? (await startRun(deps.db, options.trigger, deps.now()));
   const configs = new Map(deps.sources.map((source) => [source.slug, source]));
   const claimed = await claimDueSources(deps.db, { now: deps.now(), owner, leaseMs, slugs: options.slugs });
-  const global = pLimit(deps.config.fetchConcurrency);
+  // Network and processing are limited apart: a source stuck until its timeout holds only a network
+  // slot, while bodies already downloaded are parsed and stored (CPU, database) a few at a time.
+  const network = pLimit(deps.config.fetchConcurrency);
+  const processing = pLimit(processingConcurrency);
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
+  // Per-host limits wrap the network one, so a busy host queues its own sources without holding global slots.
   const hostLimit = (url: string) => {
     const host = new URL(url).host;
     if (!perHost.has(host)) perHost.set(host, pLimit(deps.config.fetchHostConcurrency));
     return perHost.get(host)!;
   };
-  const outcomes = await Promise.all(
-    claimed.map((row) => {
+  const skipped: string[] = [];
+  const results = await Promise.all(
+    claimed.map(async (row) => {
       const config: SourceConfig = configs.get(row.slug) ?? rowAsConfig(row);
-      return hostLimit(config.url)(() => global(() => ingestAndRecord(deps, runId, config, row)));
+      const attempt = await hostLimit(config.url)(() =>
+        network(async () => (options.signal?.aborted ? undefined : { startedAt: deps.now(), fetched: await fetchSource(deps, config, row) })),
+      );
+      if (attempt === undefined) {
+        skipped.push(row.slug);
+        return undefined;
+      }
+      return processing(() => processAndRecord(deps, { runId, config, ...attempt }));
     }),
   );
-  const run = await finishRun(deps.db, runId, deps.now());
-  return { run, outcomes };
+  await releaseLeases(deps.db, owner, skipped);
+  const stopped = skipped.length > 0 ? `stopped before ${skipped.length} of ${claimed.length} sources; they are left for the next run` : undefined;
+  const run = await finishRun(deps.db, runId, deps.now(), { stopped });
+  return { run, outcomes: results.filter((outcome): outcome is IngestOutcome => outcome !== undefined) };
 }
 
-async function ingestAndRecord(deps: PipelineDeps, runId: number, config: SourceConfig, row: Parameters<typeof ingestSource>[2]): Promise<IngestOutcome> {
-  const startedAt = deps.now();
+async function processAndRecord(deps: PipelineDeps, job: { runId: number; config: SourceConfig; startedAt: Date; fetched: Fetched }): Promise<IngestOutcome> {
+  const { runId, config, startedAt } = job;
   let outcome: IngestOutcome;
   try {
-    outcome = await ingestSource(deps, config, row);
+    outcome = await processFetched(deps, config, job.fetched);
   } catch (error) {
     outcome = { slug: config.slug, status: 'error', httpStatus: null, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0, error: `pipeline: ${messageOf(error)}` };
   }
@@ -78,6 +97,6 @@ export function formatRunSummary(summary: RunSummary): string[] {
     return `${o.slug.padEnd(20)} ${o.status.padEnd(12)} ${o.httpStatus ?? '-'} ${counts}`;
   });
   const { run } = summary;
-  lines.push(`total: ${run.sourcesTotal} sources, ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items (run ${run.id}, ${run.status})`);
+  lines.push(`total: ${run.sourcesTotal} sources, ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items (run ${run.id}, ${run.status})${run.error ? `: ${run.error}` : ''}`);
   return lines;
 }

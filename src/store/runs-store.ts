@@ -28,13 +28,14 @@ export async function recordAttempt(db: Db, attempt: NewAttempt): Promise<void> 
     .where(eq(fetchRuns.id, attempt.runId));
 }
 
-/** Closes a run with its final status. */
-export async function finishRun(db: Db, runId: number, now: Date, error?: string): Promise<RunRow> {
+/** Closes a run with its final status: ok, partial, failed, or stopped (a graceful stop left sources for later). */
+export async function finishRun(db: Db, runId: number, now: Date, outcome: { error?: string; stopped?: string } = {}): Promise<RunRow> {
   const [run] = await db.select().from(fetchRuns).where(eq(fetchRuns.id, runId));
-  const status = error ? 'failed' : run && run.sourcesFailed > 0 ? (run.sourcesOk > 0 ? 'partial' : 'failed') : 'ok';
+  const counted = run && run.sourcesFailed > 0 ? (run.sourcesOk > 0 ? 'partial' : 'failed') : 'ok';
+  const status = outcome.error ? 'failed' : outcome.stopped ? 'stopped' : counted;
   const [row] = await db
     .update(fetchRuns)
-    .set({ finishedAt: now, status, error: error ?? null })
+    .set({ finishedAt: now, status, error: outcome.error ?? outcome.stopped ?? null })
     .where(eq(fetchRuns.id, runId))
     .returning();
   return row!;

@@ -47,7 +47,8 @@ export async function listSources(db: Db): Promise<SourceRow[]> {
 
 /**
  * Claims the sources due now (or the named ones) for one worker. The lease and SKIP LOCKED make two
- * concurrent fetch processes take disjoint sets; a worker killed mid-run loses its lease when it expires.
+ * concurrent fetch processes take disjoint sets. A lease is void when it expires or when the
+ * PostgreSQL backend that took it is gone (its process was killed), so a rerun picks the work up at once.
  */
 export async function claimDueSources(
   db: Db,
@@ -58,13 +59,32 @@ export async function claimDueSources(
   const due = slugs
     ? inArray(sources.slug, slugs)
     : and(eq(sources.enabled, true), eq(sources.inConfig, true), or(isNull(sources.nextFetchAt), lte(sources.nextFetchAt, now)));
-  const free = or(isNull(sources.leaseUntil), lte(sources.leaseUntil, now));
+  const ownerGone = sql`${sources.leaseBackendPid} is not null and not exists (select 1 from pg_stat_activity a where a.pid = ${sources.leaseBackendPid})`;
+  const free = or(isNull(sources.leaseUntil), lte(sources.leaseUntil, now), ownerGone);
   const claimable = db.select({ slug: sources.slug }).from(sources).where(and(due, free)).for('update', { skipLocked: true });
   return db
     .update(sources)
-    .set({ leaseOwner: owner, leaseUntil })
+    .set({ leaseOwner: owner, leaseUntil, leaseBackendPid: sql`pg_backend_pid()` })
     .where(inArray(sources.slug, claimable))
     .returning();
+}
+
+/** Gives claimed sources back untouched (a run stopped before reaching them). */
+export async function releaseLeases(db: Db, owner: string, slugs: string[]): Promise<void> {
+  if (slugs.length === 0) return;
+  await db
+    .update(sources)
+    .set({ leaseOwner: null, leaseUntil: null, leaseBackendPid: null })
+    .where(and(eq(sources.leaseOwner, owner), inArray(sources.slug, slugs)));
+}
+
+/**
+ * Voids every lease. Only for an embedded database: its directory lock makes this process the only
+ * worker, so any lease found at open was left by a process that died (and PGlite's one backend
+ * always has the same pid, so the liveness check above cannot tell).
+ */
+export async function releaseAllLeases(db: Db): Promise<void> {
+  await db.update(sources).set({ leaseOwner: null, leaseUntil: null, leaseBackendPid: null }).where(sql`${sources.leaseOwner} is not null`);
 }
 
 export interface SourceOutcome {
@@ -98,6 +118,7 @@ export async function recordSourceOutcome(db: Db, slug: string, outcome: SourceO
       ...(outcome.disable ? { enabled: false, disabledReason: outcome.disable } : {}),
       leaseOwner: null,
       leaseUntil: null,
+      leaseBackendPid: null,
       updatedAt: now,
     })
     .where(eq(sources.slug, slug));

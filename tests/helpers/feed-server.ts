@@ -22,7 +22,8 @@ export class FeedServer {
     });
   }
 
-  async start(): Promise<string> {
+  /** Listens on `host` (127.0.0.1; '0.0.0.0' answers every 127.x.y.z, so tests can have many "hosts"). */
+  async start(host = '127.0.0.1'): Promise<string> {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
       this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
@@ -34,13 +35,13 @@ export class FeedServer {
       }
       handler(req, res);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
     return this.url('');
   }
 
-  url(path: string): string {
+  url(path: string, host = '127.0.0.1'): string {
     const { port } = this.server!.address() as AddressInfo;
-    return `http://127.0.0.1:${port}${path}`;
+    return `http://${host}:${port}${path}`;
   }
 
   async stop(): Promise<void> {

@@ -15,6 +15,6 @@ export async function pipelineDeps(db: Db, sources: SourceConfig[], now = () => 
   await syncSources(db, sources);
   // The production timeout: in-process PGlite work for one source can hold the event loop for
   // seconds on a loaded 2-core machine, and a 3 s timeout then failed a healthy loopback fetch.
-  const config = loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '20000', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ALLOW_PRIVATE_HOSTS: 'true', FETCH_TIMEOUT_MS: '20000', FETCH_RETRY_BASE_MS: '20', LOG_LEVEL: 'silent' });
   return { db, config, log: createLogger('silent'), sources, now };
 }
