@@ -1,0 +1,44 @@
+/** Turns the chosen content subtree into plain text: one paragraph per line, furniture left out. */
+import { isBoilerplateLine } from './boilerplate.js';
+import { blockTags, isElement, linkTextLength, textOf, visibleLength, type AnyNode, type Element } from './dom.js';
+
+// A block this link-heavy is a list of links (related stories, tags), not prose.
+const maxLinkDensity = 0.5;
+
+/** Paragraph text of a subtree: blocks become lines, link lists and boilerplate lines are skipped. */
+export function blockText(root: Element): string {
+  const lines: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const line = current.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (line && !isBoilerplateLine(line)) lines.push(line);
+    current = '';
+  };
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      current += node.data;
+      return;
+    }
+    if (!isElement(node)) return;
+    if (node.name === 'br') {
+      flush();
+      return;
+    }
+    const block = blockTags.has(node.name);
+    if (block && isLinkList(node)) return;
+    if (block) flush();
+    for (const child of node.children) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return lines.join('\n');
+}
+
+function isLinkList(element: Element): boolean {
+  if (element.name === 'p' || element.name === 'blockquote' || element.name === 'pre') return false;
+  const links = linkTextLength(element);
+  if (links === 0) return false;
+  const length = visibleLength(textOf(element));
+  return length > 0 && links / length > maxLinkDensity;
+}

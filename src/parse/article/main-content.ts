@@ -1,0 +1,92 @@
+/**
+ * The general main-content algorithm (the fallback when no site rule matches): score paragraphs by length
+ * and punctuation, hand the score up to their containers, damp link-heavy containers, pick the best one
+ * and join the siblings that look like more of the same article. The idea is Readability's; the code is ours.
+ */
+import { classWeight } from './boilerplate.js';
+import { elementsBelow, isElement, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
+
+const paragraphTags = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'h2', 'h3', 'h4']);
+const minParagraphChars = 25;
+// Western and CJK commas and full stops all mark sentences.
+const punctuation = /[,，、。；;]/g;
+
+const tagBase: Record<string, number> = { div: 5, article: 10, main: 10, section: 3, pre: 3, td: 3, blockquote: 3, ol: -3, ul: -3, dl: -3, th: -5, li: -3 };
+
+/** The elements that make up the article body, in document order (empty when nothing scores). */
+export function findMainContent(body: Element): Element[] {
+  const scores = new Map<Element, number>();
+  for (const element of elementsBelow(body)) {
+    if (!isParagraphLike(element)) continue;
+    const length = visibleLength(textOf(element));
+    if (length < minParagraphChars) continue;
+    const score = 1 + (textOf(element).match(punctuation)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
+    let ancestor = element.parent;
+    for (let level = 0; level < 5 && ancestor && isElement(ancestor); level++) {
+      if (!scores.has(ancestor)) scores.set(ancestor, (tagBase[ancestor.name] ?? 0) + classWeight(ancestor));
+      scores.set(ancestor, scores.get(ancestor)! + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      ancestor = ancestor.parent;
+    }
+  }
+  let top: Element | undefined;
+  let topScore = 0;
+  for (const [element, raw] of scores) {
+    const score = raw * (1 - linkDensity(element));
+    scores.set(element, score);
+    if (score > topScore) {
+      top = element;
+      topScore = score;
+    }
+  }
+  if (!top) return [];
+  return withSiblings(top, topScore, scores);
+}
+
+function isParagraphLike(element: Element): boolean {
+  if (paragraphTags.has(element.name)) return true;
+  if (element.name !== 'div' && element.name !== 'section' && element.name !== 'span') return false;
+  // A div used as a paragraph: it holds text directly and no nested blocks.
+  let direct = 0;
+  for (const child of element.children) {
+    if (child.type === 'text') direct += child.data.trim().length;
+    else if (isElement(child) && (child.name === 'div' || child.name === 'p' || child.name === 'section' || child.name === 'table')) return false;
+  }
+  return direct >= minParagraphChars;
+}
+
+function linkDensity(element: Element): number {
+  const length = visibleLength(textOf(element));
+  return length === 0 ? 0 : linkTextLength(element) / length;
+}
+
+/** Siblings of the top candidate that score close to it, or read like article paragraphs. */
+function withSiblings(top: Element, topScore: number, scores: Map<Element, number>): Element[] {
+  const parent = top.parent;
+  if (!parent || !isElement(parent)) return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const picked: Element[] = [];
+  for (const sibling of parent.children) {
+    if (!isElement(sibling)) continue;
+    if (sibling === top) {
+      picked.push(sibling);
+      continue;
+    }
+    let bonus = 0;
+    if (sibling.attribs.class && sibling.attribs.class === top.attribs.class) bonus += topScore * 0.2;
+    const score = scores.get(sibling);
+    if (score !== undefined && score + bonus >= threshold) {
+      picked.push(sibling);
+      continue;
+    }
+    if (sibling.name === 'p' && readsLikeProse(sibling)) picked.push(sibling);
+  }
+  return picked;
+}
+
+function readsLikeProse(paragraph: Element): boolean {
+  const text = textOf(paragraph);
+  const length = visibleLength(text);
+  const density = linkDensity(paragraph);
+  if (length > 80) return density < 0.25;
+  return length > 0 && density === 0 && /[.。!?！？](\s|$)/.test(text);
+}

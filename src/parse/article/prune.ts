@@ -1,0 +1,18 @@
+/** Removes page furniture before scoring: scripts, navigation, hidden parts, share bars and the like. */
+import { droppedTags, isHidden, isUnlikely } from './boilerplate.js';
+import { detach, elementsBelow, type Element } from './dom.js';
+
+// Containers that hold the whole page; a stray class word on them must not remove everything.
+const structural = new Set(['html', 'body', 'main', 'article']);
+
+/** Prunes in place. `unlikely: false` keeps class-flagged blocks (the retry when a page came out empty). */
+export function prune(root: Element, options: { unlikely: boolean }): void {
+  for (const element of elementsBelow(root)) {
+    if (!element.parent) continue;
+    if (droppedTags.has(element.name) || element.type !== 'tag' || isHidden(element)) {
+      detach(element);
+      continue;
+    }
+    if (options.unlikely && !structural.has(element.name) && isUnlikely(element)) detach(element);
+  }
+}
