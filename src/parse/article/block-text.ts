@@ -25,7 +25,7 @@ export function blockText(root: Element): string {
       return;
     }
     const block = blockTags.has(node.name);
-    if (block && isLinkList(node)) return;
+    if (block && node !== root && isLinkList(node)) return;
     if (block) flush();
     for (const child of node.children) walk(child);
     if (block) flush();

@@ -36,10 +36,11 @@ export function isHidden(element: Element): boolean {
 /** Class/id weight in the spirit of Readability: furniture words down, content words up. */
 export function classWeight(element: Element): number {
   const names = classAndId(element);
-  if (names.length < 3) return 0;
   let weight = 0;
   if (unlikelyWords.test(names)) weight -= 25;
   if (likelyWords.test(names)) weight += 25;
+  // schema.org microdata names the body outright.
+  if (element.attribs.itemprop === 'articleBody') weight += 50;
   return weight;
 }
 

@@ -4,7 +4,7 @@
  * and join the siblings that look like more of the same article. The idea is Readability's; the code is ours.
  */
 import { classWeight } from './boilerplate.js';
-import { elementsBelow, isElement, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
+import { blockTags, elementsBelow, isElement, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
 
 const paragraphTags = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'h2', 'h3', 'h4']);
 const minParagraphChars = 25;
@@ -17,10 +17,11 @@ const tagBase: Record<string, number> = { div: 5, article: 10, main: 10, section
 export function findMainContent(body: Element): Element[] {
   const scores = new Map<Element, number>();
   for (const element of elementsBelow(body)) {
-    if (!isParagraphLike(element)) continue;
-    const length = visibleLength(textOf(element));
+    const text = paragraphText(element);
+    if (text === undefined) continue;
+    const length = visibleLength(text);
     if (length < minParagraphChars) continue;
-    const score = 1 + (textOf(element).match(punctuation)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
+    const score = 1 + (text.match(punctuation)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
     let ancestor = element.parent;
     for (let level = 0; level < 5 && ancestor && isElement(ancestor); level++) {
       if (!scores.has(ancestor)) scores.set(ancestor, (tagBase[ancestor.name] ?? 0) + classWeight(ancestor));
@@ -42,16 +43,17 @@ export function findMainContent(body: Element): Element[] {
   return withSiblings(top, topScore, scores);
 }
 
-function isParagraphLike(element: Element): boolean {
-  if (paragraphTags.has(element.name)) return true;
-  if (element.name !== 'div' && element.name !== 'section' && element.name !== 'span') return false;
-  // A div used as a paragraph: it holds text directly and no nested blocks.
-  let direct = 0;
+/** The text a paragraph-like element contributes, or undefined when it is a container. */
+function paragraphText(element: Element): string | undefined {
+  if (paragraphTags.has(element.name)) return textOf(element);
+  if (element.name !== 'div' && element.name !== 'section' && element.name !== 'span' && element.name !== 'font') return undefined;
+  // A div used as a paragraph: its own text nodes count, nested blocks are scored on their own.
+  let direct = '';
   for (const child of element.children) {
-    if (child.type === 'text') direct += child.data.trim().length;
-    else if (isElement(child) && (child.name === 'div' || child.name === 'p' || child.name === 'section' || child.name === 'table')) return false;
+    if (child.type === 'text') direct += child.data;
+    else if (isElement(child) && !blockTags.has(child.name)) direct += textOf(child);
   }
-  return direct >= minParagraphChars;
+  return direct.trim().length >= minParagraphChars ? direct : undefined;
 }
 
 function linkDensity(element: Element): number {
