@@ -22,7 +22,8 @@ export function findMainContent(body: Element): Element[] {
     const length = visibleLength(text);
     if (length < minParagraphChars) continue;
     const score = 1 + (text.match(punctuation)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
-    let ancestor = element.parent;
+    // A div holding its own text is both paragraph and container: it takes the first share itself.
+    let ancestor = paragraphTags.has(element.name) ? element.parent : element;
     for (let level = 0; level < 5 && ancestor && isElement(ancestor); level++) {
       if (!scores.has(ancestor)) scores.set(ancestor, (tagBase[ancestor.name] ?? 0) + classWeight(ancestor));
       scores.set(ancestor, scores.get(ancestor)! + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
