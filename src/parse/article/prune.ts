@@ -1,6 +1,6 @@
 /** Removes page furniture before scoring: scripts, navigation, hidden parts, share bars and the like. */
 import { droppedTags, isHidden, isUnlikely } from './boilerplate.js';
-import { detach, elementsBelow, type Element } from './dom.js';
+import { detach, elementsBelow, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
 
 // Containers that hold the whole page; a stray class word on them must not remove everything.
 const structural = new Set(['html', 'body', 'main', 'article']);
@@ -13,6 +13,20 @@ export function prune(root: Element, options: { unlikely: boolean }): void {
       detach(element);
       continue;
     }
-    if (options.unlikely && !structural.has(element.name) && isUnlikely(element)) detach(element);
+    if (options.unlikely && !structural.has(element.name) && isUnlikely(element) && proseChars(element) < maxProseInFurniture) detach(element);
   }
+}
+
+// Class words misfire on wrappers ("box article modal-enabled"): a block holding this much prose stays.
+const maxProseInFurniture = 400;
+
+/** Characters in substantial, link-poor paragraphs below an element. */
+function proseChars(element: Element): number {
+  let total = 0;
+  for (const paragraph of elementsBelow(element)) {
+    if (paragraph.name !== 'p') continue;
+    const length = visibleLength(textOf(paragraph));
+    if (length >= 80 && linkTextLength(paragraph) < length * 0.3) total += length;
+  }
+  return total;
 }
