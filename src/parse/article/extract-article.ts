@@ -1,6 +1,7 @@
 /** Article extraction: from an article page's HTML and URL to its title, text, date, author, canonical link, language. */
 import { load, type CheerioAPI } from 'cheerio';
 import { cleanBlock, detectLanguage } from '../../text.js';
+import { htmlToText } from '../html-text.js';
 import { blockText } from './block-text.js';
 import type { Element } from './dom.js';
 import { articleFromJsonLd, type JsonLdArticle } from './json-ld.js';
@@ -54,7 +55,7 @@ function bodyText($: CheerioAPI, html: string, pageUrl: string, jsonLd: JsonLdAr
   }
   let text = generic($, true);
   if (text.length < minArticleChars) text = longer(text, generic(parseHtml(html), false));
-  const fromJsonLd = cleanBlock(jsonLd?.articleBody ?? '');
+  const fromJsonLd = cleanBlock(jsonLdBodyText(jsonLd?.articleBody));
   // JSON-LD bodies are sometimes teasers; trust one only when it is at least as full as the page text.
   if (fromJsonLd.length >= minArticleChars && fromJsonLd.length >= text.length * 0.8) return { text: fromJsonLd, method: 'json-ld' };
   return { text, method: 'generic' };
@@ -65,6 +66,13 @@ function generic($: CheerioAPI, strict: boolean): string {
   if (!body) return '';
   prune(body, { unlikely: strict });
   return textOf(findMainContent(body));
+}
+
+/** Some CMSs put escaped HTML in articleBody; decode it and keep its paragraphs. */
+function jsonLdBodyText(body: string | undefined): string {
+  if (!body) return '';
+  const decoded = /&lt;\w/.test(body) ? htmlToText(body) : body;
+  return /<\/?[a-z][^>]*>/i.test(decoded) ? htmlToText(decoded) : decoded;
 }
 
 function textOf(elements: Element[]): string {

@@ -41,7 +41,31 @@ export function findMainContent(body: Element): Element[] {
     }
   }
   if (!top) return [];
-  return withSiblings(top, topScore, scores);
+  const merged = commonAncestorOfRunnersUp(top, topScore, scores);
+  return withSiblings(merged, scores.get(merged) ?? topScore, scores);
+}
+
+/**
+ * Articles split into several sections (one per ad slot) give several near-equal candidates; when three of
+ * the best share an ancestor, that ancestor is the article.
+ */
+function commonAncestorOfRunnersUp(top: Element, topScore: number, scores: Map<Element, number>): Element {
+  const runnersUp = [...scores]
+    .filter(([element, score]) => element !== top && score >= topScore * 0.75)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([element]) => element);
+  if (runnersUp.length < 2) return top;
+  for (let ancestor = top.parent; ancestor && isElement(ancestor) && ancestor.name !== 'body'; ancestor = ancestor.parent) {
+    const inside = runnersUp.filter((element) => contains(ancestor as Element, element)).length;
+    if (inside >= 2) return ancestor;
+  }
+  return top;
+}
+
+function contains(ancestor: Element, element: Element): boolean {
+  for (let node = element.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
 }
 
 /** The text a paragraph-like element contributes, or undefined when it is a container. */
