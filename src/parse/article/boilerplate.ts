@@ -53,7 +53,8 @@ const boilerplateLines = [
   /^(sign up|subscribe|get) .{0,60}(newsletter|inbox|updates)/i,
   /^follow (us|@).{0,60}$/i,
   /^(image|photo|picture|video)( credit)?:.{0,120}$/i,
-  /^(相关阅读|相关新闻|延伸阅读|推荐阅读|责任编辑|编辑|来源|原标题|点击|分享到|扫一扫|返回搜狐|举报|打开.{0,10}app).{0,60}$/i,
+  /^[(（【\[]?(相关阅读|相关新闻|相关资讯|延伸阅读|推荐阅读|责任编辑|责编|编辑|本文来源|来源|点击|分享到|扫一扫|扫描|返回|举报|打开.{0,10}app|免责声明|声明)[:：].{0,80}$/i,
+  /^(返回.{0,8}首页|扫描二维码.{0,30}|点击进入.{0,30}|分享到.{0,30}|相关资讯请关注.{0,30})$/,
 ];
 
 /** A line that is a prompt, label or caption, not article prose. */

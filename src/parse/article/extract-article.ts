@@ -42,15 +42,18 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   const $ = parseHtml(html);
   const jsonLd = articleFromJsonLd($('script[type="application/ld+json"]').toArray().map((el) => $(el).text()));
   const metadata = readMetadata($, pageUrl, jsonLd, options.zone ?? 'UTC');
-  const { text, method } = bodyText($, html, pageUrl, jsonLd, options);
+  const { text, method } = bodyText($, html, [pageUrl, metadata.canonicalUrl], jsonLd, options);
   const cleaned = dropLeadingTitle(cleanBlock(text), metadata.title);
   return { ...metadata, text: cleaned, language: metadata.language ?? detectLanguage(`${metadata.title} ${cleaned}`), method: cleaned ? method : 'none' };
 }
 
-function bodyText($: CheerioAPI, html: string, pageUrl: string, jsonLd: JsonLdArticle | undefined, options: ExtractOptions): { text: string; method: ExtractedArticle['method'] } {
-  const rule = options.siteRules === false ? undefined : siteRuleFor(pageUrl);
+function bodyText($: CheerioAPI, html: string, urls: string[], jsonLd: JsonLdArticle | undefined, options: ExtractOptions): { text: string; method: ExtractedArticle['method'] } {
+  // The canonical link names the site when a page was saved or fetched under another address.
+  const rule = options.siteRules === false ? undefined : (siteRuleFor(urls[0]!) ?? siteRuleFor(urls[1]!));
   if (rule) {
-    const text = textOf(applySiteRule($, rule));
+    const elements = applySiteRule($, rule);
+    for (const element of elements) prune(element, { unlikely: false });
+    const text = textOf(elements);
     if (text.length >= minArticleChars) return { text, method: 'site-rule' };
   }
   let text = generic($, true);
