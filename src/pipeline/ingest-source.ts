@@ -9,6 +9,7 @@ import type { SourceRow } from '../store/sources-store.js';
 import { catalogueVersion } from '../tag/catalogue.js';
 import { tagText } from '../tag/matcher.js';
 import type { PipelineDeps } from './deps.js';
+import { addFullText } from './full-text.js';
 
 export interface IngestOutcome {
   slug: string;
@@ -42,7 +43,7 @@ export async function ingestSource(deps: PipelineDeps, source: SourceConfig, row
   const response = fetched.value;
   try {
     const feed = await parseSource(source, response);
-    const articles = toTaggedArticles(feed, source);
+    const articles = await addFullText(deps, source, toTaggedArticles(feed, source));
     const saved = await saveArticles(deps.db, articles, { now: deps.now(), tagVersion: catalogueVersion });
     return {
       ...base,
