@@ -31,6 +31,8 @@ export interface ExtractOptions {
 
 // Below this, a pass found a teaser or a caption rather than an article: retry less strictly.
 const minArticleChars = 250;
+// A site rule names the body outright, so only an empty or stub match (a changed layout) is distrusted.
+const minSiteRuleChars = 80;
 
 function parseHtml(html: string): CheerioAPI {
   // htmlparser2 rather than parse5: several times faster, and extraction needs no spec-exact tree.
@@ -52,9 +54,9 @@ function bodyText($: CheerioAPI, html: string, urls: string[], jsonLd: JsonLdArt
   const rule = options.siteRules === false ? undefined : (siteRuleFor(urls[0]!) ?? siteRuleFor(urls[1]!));
   if (rule) {
     const elements = applySiteRule($, rule);
-    for (const element of elements) prune(element, { unlikely: false });
+    for (const element of elements) prune(element, { unlikely: true });
     const text = textOf(elements);
-    if (text.length >= minArticleChars) return { text, method: 'site-rule' };
+    if (text.length >= minSiteRuleChars) return { text, method: 'site-rule' };
   }
   let text = generic($, true);
   if (text.length < minArticleChars) text = longer(text, generic(parseHtml(html), false));
