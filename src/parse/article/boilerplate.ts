@@ -25,6 +25,15 @@ export function isUnlikely(element: Element): boolean {
   return names.split(/\s+/).some((token) => token.length > 1 && unlikelyWords.test(token));
 }
 
+// Reader discussion is prose too, so the prose test cannot rescue it: these words always mean furniture.
+const discussionWords = /comment|disqus|respond|replies|discussion/;
+
+/** Comment threads and reply forms, by class/id. */
+export function isDiscussion(element: Element): boolean {
+  const names = classAndId(element);
+  return names.length >= 3 && names.split(/\s+/).some((token) => discussionWords.test(token));
+}
+
 /** Hidden by attribute or inline style. */
 export function isHidden(element: Element): boolean {
   const { attribs } = element;

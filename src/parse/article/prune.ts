@@ -1,5 +1,5 @@
 /** Removes page furniture before scoring: scripts, navigation, hidden parts, share bars and the like. */
-import { droppedTags, isHidden, isUnlikely } from './boilerplate.js';
+import { droppedTags, isDiscussion, isHidden, isUnlikely } from './boilerplate.js';
 import { detach, elementsBelow, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
 
 // Containers that hold the whole page; a stray class word on them must not remove everything.
@@ -13,7 +13,8 @@ export function prune(root: Element, options: { unlikely: boolean }): void {
       detach(element);
       continue;
     }
-    if (options.unlikely && !structural.has(element.name) && isUnlikely(element) && proseChars(element) < maxProseInFurniture) detach(element);
+    if (!options.unlikely || structural.has(element.name)) continue;
+    if (isDiscussion(element) || (isUnlikely(element) && proseChars(element) < maxProseInFurniture)) detach(element);
   }
 }
 
