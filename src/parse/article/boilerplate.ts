@@ -10,7 +10,7 @@ export const droppedTags = new Set([
 
 // Words in class/id that mark share bars, related links, ads, newsletter prompts, captions and the like.
 const unlikelyWords =
-  /share|social|related|comment|newsletter|subscri|promo|advert|sponsor|sidebar|side-bar|breadcrumb|footer|masthead|menu|(^|[\s_-])nav|popup|modal|cookie|banner|caption|credit|recirc|outbrain|taboola|signup|sign-up|toolbar|(^|[\s_-])tags?([\s_-]|$)|byline|author|more-stories|read-?more|also-?read|trending|most-?popular|widget|disclaimer|copyright|print-only|skip|jump|rating|paywall|inline-ad|(^|[\s_-])ads?([\s_-]|$)|dfp|gpt|login|follow|bio([\s_-]|$)|timestamp|dateline|meta([\s_-]|$)|toc([\s_-]|$)|pagination|pager|next-prev|rel-link|recommend|taglist|keyword|video|player|gallery|slideshow|photo|image|media|thumb/;
+  /share|social|related|comment|newsletter|subscri|promo|advert|sponsor|sidebar|side-bar|breadcrumb|footer|masthead|menu|(^|[\s_-])nav|popup|modal|cookie|banner|caption|credit|recirc|outbrain|taboola|signup|sign-up|toolbar|(^|[\s_-])tags?([\s_-]|$)|byline|author|more-stories|read-?more|also-?read|trending|most-?popular|widget|disclaimer|copyright|print-only|skip|jump|rating|paywall|inline-ad|(^|[\s_-])ads?([\s_-]|$)|dfp|gpt|login|follow|bio([\s_-]|$)|timestamp|dateline|meta([\s_-]|$)|toc([\s_-]|$)|pagination|pager|next-prev|rel-link|recommend|taglist|keyword|video|player|gallery|slideshow|photo|image|media|thumb|(^|[\s_-])dek([\s_-]|$)|standfirst|sub-?head|strapline|kicker/;
 
 // Words that argue for content; they rescue an element whose class also has an unlikely word.
 const likelyWords = /article|body|content|main|story|text|entry|post|paragraph|prose|detail|rich/;
