@@ -4,6 +4,7 @@ import { blockTags, isElement, linkTextLength, textOf, visibleLength, type AnyNo
 
 // A block this link-heavy is a list of links (related stories, tags), not prose.
 const maxLinkDensity = 0.5;
+const proseOrCell = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'tr', 'tbody', 'thead']);
 
 /** Paragraph text of a subtree: blocks become lines, link lists and boilerplate lines are skipped. */
 export function blockText(root: Element): string {
@@ -36,7 +37,8 @@ export function blockText(root: Element): string {
 }
 
 function isLinkList(element: Element): boolean {
-  if (element.name === 'p' || element.name === 'blockquote' || element.name === 'pre') return false;
+  // Prose blocks and table cells (a results table links every name) are never link lists.
+  if (proseOrCell.has(element.name)) return false;
   const links = linkTextLength(element);
   if (links === 0) return false;
   const length = visibleLength(textOf(element));

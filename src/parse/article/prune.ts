@@ -2,8 +2,9 @@
 import { droppedTags, isDiscussion, isHidden, isUnlikely } from './boilerplate.js';
 import { detach, elementsBelow, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
 
-// Containers that hold the whole page; a stray class word on them must not remove everything.
-const structural = new Set(['html', 'body', 'main', 'article']);
+// Containers that hold the whole page, and table parts (rows carry data classes like "player-2020-580"):
+// a stray class word on them must not remove content.
+const structural = new Set(['html', 'body', 'main', 'article', 'tbody', 'thead', 'tr', 'td', 'th']);
 
 /** Prunes in place. `unlikely: false` keeps class-flagged blocks (the retry when a page came out empty). */
 export function prune(root: Element, options: { unlikely: boolean }): void {
