@@ -42,7 +42,30 @@ export function findMainContent(body: Element): Element[] {
   }
   if (!top) return [];
   const merged = commonAncestorOfRunnersUp(top, topScore, scores);
-  return withSiblings(merged, scores.get(merged) ?? topScore, scores);
+  const picked = withSiblings(merged, scores.get(merged) ?? topScore, scores);
+  return inDocumentOrder(body, [...picked, ...sameClassPeers(merged, picked, scores)]);
+}
+
+/**
+ * Articles cut into chunks between ads repeat the body container's class (Wired's "article__body"): every
+ * scored element with the same tag and class belongs to the article too.
+ */
+function sameClassPeers(top: Element, picked: Element[], scores: Map<Element, number>): Element[] {
+  const className = top.attribs.class?.trim();
+  if (!className) return [];
+  const peers: Element[] = [];
+  for (const [element, score] of scores) {
+    if (score <= 0 || element.name !== top.name || element.attribs.class?.trim() !== className) continue;
+    if (picked.some((p) => p === element || contains(p, element) || contains(element, p))) continue;
+    peers.push(element);
+  }
+  return peers;
+}
+
+function inDocumentOrder(body: Element, elements: Element[]): Element[] {
+  if (elements.length < 2) return elements;
+  const wanted = new Set(elements);
+  return elementsBelow(body).filter((element) => wanted.has(element));
 }
 
 /**
