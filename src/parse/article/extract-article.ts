@@ -36,7 +36,9 @@ const minSiteRuleChars = 80;
 
 function parseHtml(html: string): CheerioAPI {
   // htmlparser2 rather than parse5: several times faster, and extraction needs no spec-exact tree.
-  return load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // It does not invent <html><body> for a fragment, so a fragment gets a body here.
+  const wrapped = /<body[\s>]/i.test(html) ? html : `<body>${html}</body>`;
+  return load(wrapped, { xml: { xmlMode: false, decodeEntities: true } });
 }
 
 /** Extracts the article from a page. Never throws on bad HTML; `text` is empty when nothing was found. */
@@ -67,7 +69,7 @@ function bodyText($: CheerioAPI, html: string, urls: string[], jsonLd: JsonLdArt
 }
 
 function generic($: CheerioAPI, strict: boolean): string {
-  const body = ($('body')[0] ?? $.root().children('html')[0]) as Element | undefined;
+  const body = $('body')[0] as Element | undefined;
   if (!body) return '';
   prune(body, { unlikely: strict });
   return textOf(findMainContent(body));

@@ -1,6 +1,7 @@
 /** Title, date, author, canonical link and language from JSON-LD, OpenGraph/`article:` meta and link tags. */
 import type { CheerioAPI } from 'cheerio';
 import { parseFeedDate } from '../dates.js';
+import { htmlToText } from '../html-text.js';
 import { cleanLine } from '../../text.js';
 import type { JsonLdArticle } from './json-ld.js';
 
@@ -41,7 +42,9 @@ export function readMetadata($: CheerioAPI, pageUrl: string, jsonLd: JsonLdArtic
     }
     return undefined;
   };
-  const title = cleanLine(jsonLd?.headline ?? meta(['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? ($('h1').first().text() || $('title').first().text()));
+  const rawTitle = jsonLd?.headline ?? meta(['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? ($('h1').first().text() || $('title').first().text());
+  // JSON-LD strings are not HTML-decoded by the parser ("&#163;71.6m").
+  const title = cleanLine(/&#?\w+;/.test(rawTitle) ? htmlToText(rawTitle) : rawTitle);
   const rawDate = jsonLd?.datePublished ?? meta(dateSelectors) ?? $('time[datetime]').first().attr('datetime');
   const author = jsonLd?.author ?? meta(authorSelectors);
   return {

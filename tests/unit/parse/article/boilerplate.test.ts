@@ -56,6 +56,11 @@ describe('boilerplate removal', () => {
     expect(empty).toMatchObject({ text: '', method: 'none' });
   });
 
+  it('reads an HTML fragment without <html> or <body>', () => {
+    const fragment = paragraphs.map((p) => `<p>${p}</p>`).join('');
+    expect(extractArticle(fragment, 'https://example.com/a').text.split('\n')).toEqual(paragraphs);
+  });
+
   it('never throws on broken markup', () => {
     expect(() => extractArticle('<html><body><div><p>unclosed <b>tags <i>everywhere', 'https://example.com/')).not.toThrow();
     expect(() => extractArticle('', 'not a url')).not.toThrow();

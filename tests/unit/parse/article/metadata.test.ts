@@ -48,6 +48,13 @@ describe('canonical links', () => {
   });
 });
 
+describe('title', () => {
+  it('decodes HTML entities that JSON-LD strings carry', () => {
+    const head = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Chelsea pay &#163;71.6m &amp; more"}</script>';
+    expect(extractArticle(page(head), 'https://example.com/a').title).toBe('Chelsea pay £71.6m & more');
+  });
+});
+
 describe('language', () => {
   it('reads <html lang> and falls back to the text', () => {
     expect(extractArticle(page('', 'lang="en-US"'), 'https://example.com/a').language).toBe('en');
