@@ -6,7 +6,7 @@ import { wantsFullText } from '../../src/pipeline/full-text.js';
 import type { DbHandle } from '../../src/store/db.js';
 import { FeedServer } from '../helpers/feed-server.js';
 import { fixture } from '../helpers/fixtures.js';
-import { encodeGbk } from '../helpers/gbk.js';
+import { encodeLegacy } from '../helpers/legacy-encoding.js';
 import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
 
@@ -27,7 +27,7 @@ describe(`full text for feed items on ${dbKind}`, () => {
     const qq = gunzipSync(fixture('articles/readability-qq.html.gz')).toString('utf8');
     server
       .file('/feed.xml', feed(base.replace(/\/$/, '')))
-      .file('/a/gbk', encodeGbk(qq), 'text/html; charset=GBK')
+      .file('/a/gbk', encodeLegacy(qq, 'gbk'), 'text/html; charset=GBK')
       .file('/a/empty', '<html><body><nav><a href="/">Home</a></nav><p>Please enable JavaScript.</p></body></html>', 'text/html')
       .file('/a/weather', '<html><body><p>Cold.</p></body></html>', 'text/html');
     handle = await openTestDb();
