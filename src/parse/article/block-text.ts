@@ -1,6 +1,7 @@
 /** Turns the chosen content subtree into plain text: one paragraph per line, furniture left out. */
 import { isBoilerplateLine } from './boilerplate.js';
-import { blockTags, isElement, linkTextLength, textOf, visibleLength, type AnyNode, type Element } from './dom.js';
+import { blockTags, isElement, type AnyNode, type Element } from './dom.js';
+import { linkShare, measure, type TextStats } from './text-stats.js';
 
 // A block this link-heavy is a list of links (related stories, tags), not prose.
 const maxLinkDensity = 0.5;
@@ -8,6 +9,7 @@ const proseOrCell = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'tr', 'tbody'
 
 /** Paragraph text of a subtree: blocks become lines, link lists and boilerplate lines are skipped. */
 export function blockText(root: Element): string {
+  const stats = measure(root);
   const lines: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -26,7 +28,7 @@ export function blockText(root: Element): string {
       return;
     }
     const block = blockTags.has(node.name);
-    if (block && node !== root && isLinkList(node)) return;
+    if (block && node !== root && isLinkList(node, stats)) return;
     if (block) flush();
     for (const child of node.children) walk(child);
     if (block) flush();
@@ -36,11 +38,8 @@ export function blockText(root: Element): string {
   return lines.join('\n');
 }
 
-function isLinkList(element: Element): boolean {
+function isLinkList(element: Element, stats: Map<Element, TextStats>): boolean {
   // Prose blocks and table cells (a results table links every name) are never link lists.
   if (proseOrCell.has(element.name)) return false;
-  const links = linkTextLength(element);
-  if (links === 0) return false;
-  const length = visibleLength(textOf(element));
-  return length > 0 && links / length > maxLinkDensity;
+  return linkShare(stats, element) > maxLinkDensity;
 }

@@ -23,15 +23,6 @@ export function textOf(node: AnyNode): string {
   return out;
 }
 
-/** Characters of text inside links, for link density. */
-export function linkTextLength(node: AnyNode): number {
-  if (!isElement(node)) return 0;
-  if (node.name === 'a') return visibleLength(textOf(node));
-  let total = 0;
-  for (const child of node.children) total += linkTextLength(child);
-  return total;
-}
-
 /** Length of text ignoring whitespace runs (so indentation does not count as content). */
 export function visibleLength(text: string): number {
   let length = 0;

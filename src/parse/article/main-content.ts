@@ -4,7 +4,8 @@
  * and join the siblings that look like more of the same article. The idea is Readability's; the code is ours.
  */
 import { classWeight } from './boilerplate.js';
-import { blockTags, elementsBelow, isElement, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
+import { blockTags, elementsBelow, isElement, textOf, visibleLength, type Element } from './dom.js';
+import { linkShare, measure, type TextStats } from './text-stats.js';
 
 const paragraphTags = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'h2', 'h3', 'h4']);
 const minParagraphChars = 25;
@@ -15,6 +16,7 @@ const tagBase: Record<string, number> = { div: 5, article: 10, main: 10, section
 
 /** The elements that make up the article body, in document order (empty when nothing scores). */
 export function findMainContent(body: Element): Element[] {
+  const stats = measure(body);
   const scores = new Map<Element, number>();
   for (const element of elementsBelow(body)) {
     const text = paragraphText(element);
@@ -33,7 +35,7 @@ export function findMainContent(body: Element): Element[] {
   let top: Element | undefined;
   let topScore = 0;
   for (const [element, raw] of scores) {
-    const score = raw * (1 - linkDensity(element));
+    const score = raw * (1 - linkShare(stats, element));
     scores.set(element, score);
     if (score > topScore) {
       top = element;
@@ -42,7 +44,7 @@ export function findMainContent(body: Element): Element[] {
   }
   if (!top) return [];
   const merged = commonAncestorOfRunnersUp(top, topScore, scores);
-  const picked = withSiblings(merged, scores.get(merged) ?? topScore, scores);
+  const picked = withSiblings(merged, scores.get(merged) ?? topScore, scores, stats);
   return inDocumentOrder(body, [...picked, ...sameClassPeers(merged, picked, scores)]);
 }
 
@@ -104,13 +106,8 @@ function paragraphText(element: Element): string | undefined {
   return direct.trim().length >= minParagraphChars ? direct : undefined;
 }
 
-function linkDensity(element: Element): number {
-  const length = visibleLength(textOf(element));
-  return length === 0 ? 0 : linkTextLength(element) / length;
-}
-
 /** Siblings of the top candidate that score close to it, or read like article paragraphs. */
-function withSiblings(top: Element, topScore: number, scores: Map<Element, number>): Element[] {
+function withSiblings(top: Element, topScore: number, scores: Map<Element, number>, stats: Map<Element, TextStats>): Element[] {
   const parent = top.parent;
   if (!parent || !isElement(parent)) return [top];
   const threshold = Math.max(10, topScore * 0.2);
@@ -128,15 +125,15 @@ function withSiblings(top: Element, topScore: number, scores: Map<Element, numbe
       picked.push(sibling);
       continue;
     }
-    if (sibling.name === 'p' && readsLikeProse(sibling)) picked.push(sibling);
+    if (sibling.name === 'p' && readsLikeProse(sibling, stats)) picked.push(sibling);
   }
   return picked;
 }
 
-function readsLikeProse(paragraph: Element): boolean {
+function readsLikeProse(paragraph: Element, stats: Map<Element, TextStats>): boolean {
   const text = textOf(paragraph);
   const length = visibleLength(text);
-  const density = linkDensity(paragraph);
+  const density = linkShare(stats, paragraph);
   if (length > 80) return density < 0.25;
   return length > 0 && density === 0 && /[.。!?！？](\s|$)/.test(text);
 }

@@ -1,6 +1,7 @@
 /** Removes page furniture before scoring: scripts, navigation, hidden parts, share bars and the like. */
 import { droppedTags, isDiscussion, isHidden, isUnlikely } from './boilerplate.js';
-import { detach, elementsBelow, linkTextLength, textOf, visibleLength, type Element } from './dom.js';
+import { detach, isElement, type Element } from './dom.js';
+import { measure, type TextStats } from './text-stats.js';
 
 // Containers that hold the whole page, and table parts (rows carry data classes like "player-2020-580"):
 // a stray class word on them must not remove content.
@@ -8,27 +9,27 @@ const structural = new Set(['html', 'body', 'main', 'article', 'tbody', 'thead',
 
 /** Prunes in place. `unlikely: false` keeps class-flagged blocks (the retry when a page came out empty). */
 export function prune(root: Element, options: { unlikely: boolean }): void {
-  for (const element of elementsBelow(root)) {
-    if (!element.parent) continue;
-    if (droppedTags.has(element.name) || element.type !== 'tag' || isHidden(element)) {
+  const stats = options.unlikely ? measure(root) : undefined;
+  // Depth first without entering removed subtrees, so nothing inside furniture is judged again.
+  const stack: Element[] = root.children.filter(isElement).reverse();
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (droppedTags.has(element.name) || element.type !== 'tag' || isHidden(element) || (stats && isFurniture(element, stats))) {
       detach(element);
       continue;
     }
-    if (!options.unlikely || structural.has(element.name)) continue;
-    if (isDiscussion(element) || (isUnlikely(element) && proseChars(element) < maxProseInFurniture)) detach(element);
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i]!;
+      if (isElement(child)) stack.push(child);
+    }
   }
 }
 
 // Class words misfire on wrappers ("box article modal-enabled"): a block holding this much prose stays.
 const maxProseInFurniture = 400;
 
-/** Characters in substantial, link-poor paragraphs below an element. */
-function proseChars(element: Element): number {
-  let total = 0;
-  for (const paragraph of elementsBelow(element)) {
-    if (paragraph.name !== 'p') continue;
-    const length = visibleLength(textOf(paragraph));
-    if (length >= 80 && linkTextLength(paragraph) < length * 0.3) total += length;
-  }
-  return total;
+function isFurniture(element: Element, stats: Map<Element, TextStats>): boolean {
+  if (structural.has(element.name)) return false;
+  if (isDiscussion(element)) return true;
+  return isUnlikely(element) && (stats.get(element)?.prose ?? 0) < maxProseInFurniture;
 }
