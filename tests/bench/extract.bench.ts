@@ -1,7 +1,7 @@
 // `npm run bench -- extract [--worst N] [--reference] [--generic]`
 // Scores our article extractor and Readability.js (over linkedom) on the Article Extraction Benchmark
 // (../shared/corpus/extraction/article-extraction-benchmark, MIT) with the benchmark's own metric, in one run.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
@@ -55,6 +55,10 @@ function print(result: { name: string; msPerPage?: number; counts: PageCounts[] 
 }
 
 export async function main(args: string[]): Promise<void> {
+  if (!existsSync(benchDir)) {
+    console.log(`extract bench: ${benchDir} is absent; nothing to score`);
+    return;
+  }
   const pages = loadPages();
   console.log(`${pages.length} pages from ${benchDir}`);
   if (args.includes('--reference')) {
