@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { companiesCommand } from './cli/companies-command.js';
 import { dedupeCommand } from './cli/dedupe-command.js';
+import { extractCommand } from './cli/extract-command.js';
 import { fetchCommand } from './cli/fetch-command.js';
 import type { Flags } from './cli/flags.js';
 import { migrateCommand } from './cli/migrate-command.js';
@@ -27,6 +28,12 @@ const commands: Record<string, Command> = {
     usage: 'parse [--url U] [--zone Z] | parse --batch [--zone Z]',
     options: { url: { type: 'string' }, zone: { type: 'string' }, batch: { type: 'boolean' } },
     run: parseCommand,
+  },
+  extract: {
+    summary: 'article HTML on stdin → JSON {title, text, published, author, canonicalUrl, language}; --batch: JSON lines {id, url, path} → {id, ...} or {id, error}',
+    usage: 'extract --url U [--zone Z] | extract --batch [--zone Z]',
+    options: { url: { type: 'string' }, zone: { type: 'string' }, batch: { type: 'boolean' } },
+    run: extractCommand,
   },
   tag: { summary: 'JSON lines {id, title, text?, lang?} → {id, companies, topics, relevant}', usage: 'tag', options: {}, run: tagCommand },
   dedupe: { summary: 'JSON lines {id, url?, title, text?, published?, source?} → {id, item, story}', usage: 'dedupe', options: {}, run: dedupeCommand },

@@ -54,6 +54,8 @@ export interface Article {
   title: string;
   summary: string;
   bodyText: string | null;
+  /** Why the article page gave no body (fetch or extraction failure); the feed text is kept. */
+  bodyError?: string | null;
   author: string | null;
   publishedAt: Date | null;
   language: string;

@@ -10,6 +10,7 @@ import type { SourceRow } from '../store/sources-store.js';
 import { catalogueVersion } from '../tag/catalogue.js';
 import { tagText } from '../tag/matcher.js';
 import type { PipelineDeps } from './deps.js';
+import { addFullText } from './full-text.js';
 
 export interface IngestOutcome {
   slug: string;
@@ -59,7 +60,7 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   const response = fetched.value;
   try {
     const feed = await parseSource(source, response);
-    const articles = toTaggedArticles(feed, source);
+    const articles = await addFullText(deps, source, toTaggedArticles(feed, source));
     const saved = await saveArticles(deps.db, articles, { now: deps.now(), tagVersion: catalogueVersion });
     return {
       ...base,

@@ -142,6 +142,7 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
         title: article.title,
         summary: article.summary,
         bodyText: article.bodyText,
+        bodyError: article.bodyError ?? null,
         author: article.author,
         publishedAt: article.publishedAt,
         fetchedAt: options.now,
