@@ -46,7 +46,19 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
   const pairsOf = new Map(fresh.map((item) => [item.id, windowPairs(item.fingerprint.seenAt, keysOf.get(item.id)!, rules.windowDays)]));
   const unique = new Map<string, [number, number]>();
   for (const pairs of pairsOf.values()) for (const pair of pairs) unique.set(`${pair[0]}:${pair[1]}`, pair);
-  const pool: StoredCandidate[] = [...(await findStoredCandidates(tx, [...unique.values()])).values()];
+  // Candidates by the (day, key) pairs they hold, so each item looks up its own pairs instead of
+  // scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
+  const pool: StoredCandidate[] = [];
+  const poolByPair = new Map<string, number[]>();
+  const addToPool = (candidate: StoredCandidate) => {
+    for (const pair of candidate.matched) {
+      const list = poolByPair.get(pair);
+      if (list) list.push(pool.length);
+      else poolByPair.set(pair, [pool.length]);
+    }
+    pool.push(candidate);
+  };
+  for (const candidate of (await findStoredCandidates(tx, [...unique.values()])).values()) addToPool(candidate);
   const liveStory = new Map<number, number>();
   const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
   const result: StoryAssignment[] = [];
@@ -55,9 +67,12 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
   // only stored items, and live() resolves these), then the stories opened for them go.
   const moved: Fresh[] = [];
   for (const item of fresh) {
-    const wanted = new Set(pairsOf.get(item.id)!.map(([d, b]) => `${d}:${b}`));
-    const candidates: Array<Candidate<number>> = pool
-      .filter((c) => c.itemId !== item.id && [...c.matched].some((pair) => wanted.has(pair)))
+    const hits = new Set<number>();
+    for (const [d, b] of pairsOf.get(item.id)!) for (const index of poolByPair.get(`${d}:${b}`) ?? []) hits.add(index);
+    const candidates: Array<Candidate<number>> = [...hits]
+      .sort((a, b) => a - b)
+      .map((index) => pool[index]!)
+      .filter((c) => c.itemId !== item.id)
       .map((c) => ({ itemId: c.itemId, storyId: live(c.storyId), fingerprint: c.fingerprint }));
     const decision = decideStory(item.fingerprint, candidates, { older: (a, b) => a - b, rules });
     let storyId = item.storyId;
@@ -71,7 +86,7 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
       touched.add(storyId);
     }
     const own = new Set([...keysOf.get(item.id)!].map((key) => `${dayOf(item.fingerprint.seenAt)}:${key}`));
-    pool.push({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
+    addToPool({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
     result.push({ itemId: item.id, storyId, kind: decision.kind });
   }
   const finalStory = new Map(result.map((r) => [r.itemId, live(r.storyId)]));

@@ -66,7 +66,7 @@ export async function findStoredCandidates(tx: Queryable, pairs: Array<[number, 
   return result;
 }
 
-/** Stores fingerprints and their (day, key) rows for a batch of items, in a few statements. */
+/** Stores fingerprints and their (day, key) rows for a batch of items, in one statement. */
 export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: number; fingerprint: Fingerprint; keys: number[] }>): Promise<void> {
   if (rows.length === 0) return;
   const fingerprints = rows.map(({ itemId, fingerprint }) => ({
@@ -80,10 +80,6 @@ export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: num
     weak_signals: fingerprint.signals.weak,
     title_signals: fingerprint.signals.title,
   }));
-  await tx.execute(sql`insert into ${itemFingerprints} (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
-    select item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals
-    from jsonb_to_recordset(${jsonRows(fingerprints)}) as t(item_id bigint, seen_at timestamptz, language text, title_length int,
-      digest boolean, signature int[], strong_signals text[], weak_signals text[], title_signals text[])`);
   // About 27 rows an item: three array literals and one statement, not thousands of bind parameters.
   const days: number[] = [];
   const bands: number[] = [];
@@ -95,6 +91,12 @@ export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: num
       ids.push(itemId);
     }
   }
-  await tx.execute(sql`insert into ${itemBands} (day, band, item_id)
+  // Both inserts in one statement (a data-modifying CTE): one round trip per batch, not two.
+  await tx.execute(sql`with fingerprints as (
+      insert into ${itemFingerprints} (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
+      select item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals
+      from jsonb_to_recordset(${jsonRows(fingerprints)}) as t(item_id bigint, seen_at timestamptz, language text, title_length int,
+        digest boolean, signature int[], strong_signals text[], weak_signals text[], title_signals text[]))
+    insert into ${itemBands} (day, band, item_id)
     select * from unnest(${`{${days.join(',')}}`}::int[], ${`{${bands.join(',')}}`}::bigint[], ${`{${ids.join(',')}}`}::bigint[])`);
 }
