@@ -94,7 +94,8 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
   // The item's own story was never visible outside this transaction: it goes, it is not merged.
   await dropEmptyStories(tx, moved.map((item) => item.storyId));
   await storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! })));
-  await setRepresentatives(tx, result.filter((r) => r.kind === 'new').map((r) => r.storyId));
+  // A story merged away later in the batch has no items left and keeps no representative.
+  await setRepresentatives(tx, result.filter((r) => r.kind === 'new' && live(r.storyId) === r.storyId));
   await refreshStories(tx, [...new Set([...touched].map(live))]);
   return result.map((r) => ({ ...r, storyId: live(r.storyId) }));
 }
@@ -114,11 +115,12 @@ function windowPairs(seenAt: Date, keys: number[], windowDays: number): Array<[n
   return pairs;
 }
 
-/** A story opened for one item is represented by it. */
-async function setRepresentatives(tx: Queryable, storyIds: number[]): Promise<void> {
-  if (storyIds.length === 0) return;
-  await tx.execute(sql`update ${stories} s set representative_item_id = i.id from ${items} i
-    where i.story_id = s.id and s.id in ${storyIds} and s.representative_item_id is null`);
+/** A story opened for one item is represented by it: the pairs are known, so no join over items. */
+async function setRepresentatives(tx: Queryable, opened: StoryAssignment[]): Promise<void> {
+  if (opened.length === 0) return;
+  await tx.execute(sql`update ${stories} s set representative_item_id = r.item_id
+    from unnest(${`{${opened.map((r) => r.storyId).join(',')}}`}::bigint[], ${`{${opened.map((r) => r.itemId).join(',')}}`}::bigint[]) as r(story_id, item_id)
+    where s.id = r.story_id and s.representative_item_id is null`);
 }
 
 /** Deletes stories opened in this transaction that ended up without an item. */
