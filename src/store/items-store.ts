@@ -1,9 +1,12 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { itemCompanies, items, itemTopics } from '../../db/schema.js';
 import { fingerprintOf } from '../dedupe/fingerprint.js';
-import type { TaggedArticle, TagResult } from '../domain.js';
+import type { TaggedArticle } from '../domain.js';
 import type { Db } from './db.js';
+import { jsonRows } from './json-rows.js';
+import { rowsOf, toDate, toNumber } from './rows.js';
 import { assignStories, dropEmptyStories, openStories } from './stories-store.js';
+import { insertTagEvidence } from './tags-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -51,6 +54,9 @@ export async function saveArticles(db: Db, articles: TaggedArticle[], options: {
 async function saveBatch(tx: Tx, batch: TaggedArticle[], options: { now: Date; tagVersion: number }): Promise<SaveResult> {
   const existing = await findExisting(tx, batch);
   const fresh: TaggedArticle[] = [];
+  // Re-published with new words: the stored item is updated in place and re-tagged. Two articles
+  // matching one row (by URL and by GUID) update it in turn, so the later one's words win.
+  const republished = new Map<number, TaggedArticle>();
   let updated = 0;
   let unchanged = 0;
   for (const article of batch) {
@@ -63,28 +69,39 @@ async function saveBatch(tx: Tx, batch: TaggedArticle[], options: { now: Date; t
       unchanged++;
       continue;
     }
-    // Re-published with new words: update the stored item in place and re-tag it.
-    await tx
-      .update(items)
-      .set({
-        title: article.title,
-        summary: article.summary,
-        // postgres.js cannot bind a Date inside a raw sql fragment: send ISO text and cast it.
-        publishedAt: sql`coalesce(${items.publishedAt}, ${article.publishedAt?.toISOString() ?? null}::timestamptz)`,
-        contentHash: article.contentHash,
-        companies: article.tags.companies.map((tag) => tag.company),
-        topics: article.tags.topics.map((tag) => tag.topic),
-        relevant: article.tags.relevant,
-        tagVersion: options.tagVersion,
-        updatedAt: options.now,
-      })
-      .where(eq(items.id, match.id));
-    await replaceTags(tx, match.id, article.tags);
+    republished.set(match.id, article);
     updated++;
   }
+  await updateRepublished(tx, republished, options);
   const insertedIds = await insertFresh(tx, fresh, options);
   unchanged += fresh.length - insertedIds.length;
   return { inserted: insertedIds.length, updated, unchanged, insertedIds };
+}
+
+/** One UPDATE for the batch's re-published items, then their tag evidence replaced. */
+async function updateRepublished(tx: Tx, republished: Map<number, TaggedArticle>, options: { now: Date; tagVersion: number }): Promise<void> {
+  if (republished.size === 0) return;
+  const rows = [...republished].map(([id, article]) => ({
+    id,
+    title: article.title,
+    summary: article.summary,
+    published_at: article.publishedAt,
+    content_hash: article.contentHash,
+    companies: article.tags.companies.map((tag) => tag.company),
+    topics: article.tags.topics.map((tag) => tag.topic),
+    relevant: article.tags.relevant,
+  }));
+  await tx.execute(sql`update ${items} set title = t.title, summary = t.summary,
+      published_at = coalesce(${items.publishedAt}, t.published_at), content_hash = t.content_hash,
+      companies = t.companies, topics = t.topics, relevant = t.relevant,
+      tag_version = ${options.tagVersion}, updated_at = ${options.now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${jsonRows(rows)}) as t(id bigint, title text, summary text, published_at timestamptz,
+      content_hash text, companies text[], topics text[], relevant boolean)
+    where ${items.id} = t.id`);
+  const ids = [...republished.keys()];
+  await tx.delete(itemCompanies).where(inArray(itemCompanies.itemId, ids));
+  await tx.delete(itemTopics).where(inArray(itemTopics.itemId, ids));
+  await insertTagEvidence(tx, [...republished].map(([id, article]) => ({ id, tags: article.tags })));
 }
 
 async function findExisting(tx: Tx, batch: TaggedArticle[]): Promise<Existing[]> {
@@ -130,54 +147,60 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
   if (fresh.length === 0) return [];
   const storyIds = await openStories(tx, fresh.map((article) => seenAtOf(article, options.now)));
   // DO NOTHING on any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
-  const inserted = await tx
-    .insert(items)
-    .values(
-      fresh.map((article, index) => ({
-        storyId: storyIds[index],
-        sourceSlug: article.sourceSlug,
-        guid: article.guid,
-        url: article.url,
-        canonicalUrl: article.canonicalUrl,
-        title: article.title,
-        summary: article.summary,
-        bodyText: article.bodyText,
-        bodyError: article.bodyError ?? null,
-        author: article.author,
-        publishedAt: article.publishedAt,
-        fetchedAt: options.now,
-        seenAt: seenAtOf(article, options.now),
-        language: article.language,
-        contentHash: article.contentHash,
-        categories: article.categories,
-        relevant: article.tags.relevant,
-        companies: article.tags.companies.map((tag) => tag.company),
-        topics: article.tags.topics.map((tag) => tag.topic),
-        tagVersion: options.tagVersion,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: items.id, canonicalUrl: items.canonicalUrl, seenAt: items.seenAt, storyId: items.storyId });
+  const rows = fresh.map((article, index) => ({
+    story_id: storyIds[index],
+    source_slug: article.sourceSlug,
+    guid: article.guid,
+    url: article.url,
+    canonical_url: article.canonicalUrl,
+    title: article.title,
+    summary: article.summary,
+    body_text: article.bodyText,
+    body_error: article.bodyError ?? null,
+    author: article.author,
+    published_at: article.publishedAt,
+    fetched_at: options.now,
+    seen_at: seenAtOf(article, options.now),
+    language: article.language,
+    content_hash: article.contentHash,
+    categories: article.categories,
+    relevant: article.tags.relevant,
+    companies: article.tags.companies.map((tag) => tag.company),
+    topics: article.tags.topics.map((tag) => tag.topic),
+  }));
+  const inserted = rowsOf<{ id: unknown; canonical_url: string; seen_at: unknown; story_id: unknown }>(
+    await tx.execute(sql`insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
+      select story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${options.tagVersion}
+      from jsonb_to_recordset(${jsonRows(rows)}) as t(story_id bigint, source_slug text, guid text, url text, canonical_url text,
+        title text, summary text, body_text text, body_error text, author text, published_at timestamptz, fetched_at timestamptz,
+        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[])
+      on conflict do nothing
+      returning id, canonical_url, seen_at, story_id`),
+  ).map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url, seenAt: toDate(row.seen_at)!, storyId: toNumber(row.story_id) }));
   const byUrl = new Map(fresh.map((article) => [article.canonicalUrl, article]));
-  for (const row of inserted) {
+  await insertTagEvidence(tx, inserted.flatMap((row) => {
     const article = byUrl.get(row.canonicalUrl);
-    if (article) await insertTags(tx, row.id, article.tags);
-  }
+    return article ? [{ id: row.id, tags: article.tags }] : [];
+  }));
   // Story assignment runs in the same per-source transaction: an item is never stored without a story.
   const withFingerprints = inserted.flatMap((row) => {
     const article = byUrl.get(row.canonicalUrl);
-    return article ? [{ id: row.id, storyId: row.storyId!, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
+    return article ? [{ id: row.id, storyId: row.storyId, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
   });
   await assignStories(tx, withFingerprints);
   // Stories opened for articles a concurrent fetcher stored first have no item: drop them.
-  await dropEmptyStories(tx, storyIds.filter((id) => !inserted.some((row) => row.storyId === id)));
+  const used = new Set(inserted.map((row) => row.storyId));
+  await dropEmptyStories(tx, storyIds.filter((id) => !used.has(id)));
   return inserted.map((row) => row.id);
 }
 
 function fingerprintOfArticle(article: TaggedArticle, seenAt: Date) {
   return fingerprintOf({
     title: article.title,
-    text: article.summary || article.bodyText,
+    // The extracted body carries the real lede when there is one; a feed summary is often a teaser.
+    text: article.bodyText || article.summary,
     language: article.language,
     companies: article.tags.companies.map((tag) => tag.company),
     seenAt,
@@ -188,21 +211,6 @@ function seenAtOf(article: TaggedArticle, now: Date): Date {
   // A date in the future is a feed's mistake; clamp it so "newest first" stays honest.
   if (!article.publishedAt || article.publishedAt.getTime() > now.getTime() + 3_600_000) return now;
   return article.publishedAt;
-}
-
-async function insertTags(tx: Tx, itemId: number, tags: TagResult): Promise<void> {
-  if (tags.companies.length > 0) {
-    await tx.insert(itemCompanies).values(tags.companies.map((tag) => ({ itemId, ...tag }))).onConflictDoNothing();
-  }
-  if (tags.topics.length > 0) {
-    await tx.insert(itemTopics).values(tags.topics.map((tag) => ({ itemId, ...tag }))).onConflictDoNothing();
-  }
-}
-
-async function replaceTags(tx: Tx, itemId: number, tags: TagResult): Promise<void> {
-  await tx.delete(itemCompanies).where(eq(itemCompanies.itemId, itemId));
-  await tx.delete(itemTopics).where(eq(itemTopics.itemId, itemId));
-  await insertTags(tx, itemId, tags);
 }
 
 function uniqueWithinBatch(articles: TaggedArticle[]): TaggedArticle[] {

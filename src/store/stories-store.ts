@@ -3,7 +3,7 @@ import { items, stories } from '../../db/schema.js';
 import { decideStory, type Candidate } from '../dedupe/assign-story.js';
 import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
-import { toNumber } from './rows.js';
+import { rowsOf, toNumber } from './rows.js';
 import { dayOf, findStoredCandidates, storeFingerprints, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
 export interface StoryAssignment {
@@ -25,11 +25,14 @@ interface Fresh {
  */
 export async function openStories(tx: Queryable, seenAts: Date[]): Promise<number[]> {
   if (seenAts.length === 0) return [];
-  const rows = await tx
-    .insert(stories)
-    .values(seenAts.map((seenAt) => ({ firstSeenAt: seenAt, lastSeenAt: seenAt, itemCount: 1, sourceCount: 1 })))
-    .returning({ id: stories.id });
-  return rows.map((row) => toNumber(row.id));
+  // One statement whatever the batch: ids come from one sequence in row order, so sorted ids line up with seenAts.
+  const rows = rowsOf<{ id: unknown }>(
+    await tx.execute(sql`insert into ${stories} (first_seen_at, last_seen_at, item_count, source_count)
+      select t, t, 1, 1 from unnest(${`{${seenAts.map((seenAt) => `"${seenAt.toISOString()}"`).join(',')}}`}::timestamptz[]) with ordinality as q(t, n)
+      order by n
+      returning id`),
+  );
+  return rows.map((row) => toNumber(row.id)).sort((a, b) => a - b);
 }
 
 /**
@@ -43,15 +46,33 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
   const pairsOf = new Map(fresh.map((item) => [item.id, windowPairs(item.fingerprint.seenAt, keysOf.get(item.id)!, rules.windowDays)]));
   const unique = new Map<string, [number, number]>();
   for (const pairs of pairsOf.values()) for (const pair of pairs) unique.set(`${pair[0]}:${pair[1]}`, pair);
-  const pool: StoredCandidate[] = [...(await findStoredCandidates(tx, [...unique.values()])).values()];
+  // Candidates by the (day, key) pairs they hold, so each item looks up its own pairs instead of
+  // scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
+  const pool: StoredCandidate[] = [];
+  const poolByPair = new Map<string, number[]>();
+  const addToPool = (candidate: StoredCandidate) => {
+    for (const pair of candidate.matched) {
+      const list = poolByPair.get(pair);
+      if (list) list.push(pool.length);
+      else poolByPair.set(pair, [pool.length]);
+    }
+    pool.push(candidate);
+  };
+  for (const candidate of (await findStoredCandidates(tx, [...unique.values()])).values()) addToPool(candidate);
   const liveStory = new Map<number, number>();
   const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
   const result: StoryAssignment[] = [];
   const touched = new Set<number>();
+  // Items that joined or merged: their story ids are written once after the loop (a merge moves
+  // only stored items, and live() resolves these), then the stories opened for them go.
+  const moved: Fresh[] = [];
   for (const item of fresh) {
-    const wanted = new Set(pairsOf.get(item.id)!.map(([d, b]) => `${d}:${b}`));
-    const candidates: Array<Candidate<number>> = pool
-      .filter((c) => c.itemId !== item.id && [...c.matched].some((pair) => wanted.has(pair)))
+    const hits = new Set<number>();
+    for (const [d, b] of pairsOf.get(item.id)!) for (const index of poolByPair.get(`${d}:${b}`) ?? []) hits.add(index);
+    const candidates: Array<Candidate<number>> = [...hits]
+      .sort((a, b) => a - b)
+      .map((index) => pool[index]!)
+      .filter((c) => c.itemId !== item.id)
       .map((c) => ({ itemId: c.itemId, storyId: live(c.storyId), fingerprint: c.fingerprint }));
     const decision = decideStory(item.fingerprint, candidates, { older: (a, b) => a - b, rules });
     let storyId = item.storyId;
@@ -61,19 +82,30 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
         await mergeStories(tx, decision.survivor, decision.merged);
         for (const merged of decision.merged) liveStory.set(merged, decision.survivor);
       }
-      await tx.update(items).set({ storyId }).where(eq(items.id, item.id));
-      // The item's own story was never visible outside this transaction: it goes, it is not merged.
-      await tx.delete(stories).where(eq(stories.id, item.storyId));
+      moved.push(item);
       touched.add(storyId);
     }
     const own = new Set([...keysOf.get(item.id)!].map((key) => `${dayOf(item.fingerprint.seenAt)}:${key}`));
-    pool.push({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
+    addToPool({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
     result.push({ itemId: item.id, storyId, kind: decision.kind });
   }
+  const finalStory = new Map(result.map((r) => [r.itemId, live(r.storyId)]));
+  await moveItems(tx, moved.map((item) => [item.id, finalStory.get(item.id)!]));
+  // The item's own story was never visible outside this transaction: it goes, it is not merged.
+  await dropEmptyStories(tx, moved.map((item) => item.storyId));
   await storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! })));
-  await setRepresentatives(tx, result.filter((r) => r.kind === 'new').map((r) => r.storyId));
-  for (const storyId of new Set([...touched].map(live))) await refreshStory(tx, storyId);
+  // A story merged away later in the batch has no items left and keeps no representative.
+  await setRepresentatives(tx, result.filter((r) => r.kind === 'new' && live(r.storyId) === r.storyId));
+  await refreshStories(tx, [...new Set([...touched].map(live))]);
   return result.map((r) => ({ ...r, storyId: live(r.storyId) }));
+}
+
+/** Sets items' story ids in one statement. */
+async function moveItems(tx: Queryable, moves: Array<[number, number]>): Promise<void> {
+  if (moves.length === 0) return;
+  await tx.execute(sql`update ${items} set story_id = m.story_id
+    from unnest(${`{${moves.map(([id]) => id).join(',')}}`}::bigint[], ${`{${moves.map(([, story]) => story).join(',')}}`}::bigint[]) as m(id, story_id)
+    where ${items.id} = m.id`);
 }
 
 /** Every (day, key) pair an item may share with stored items within the window. */
@@ -83,11 +115,12 @@ function windowPairs(seenAt: Date, keys: number[], windowDays: number): Array<[n
   return pairs;
 }
 
-/** A story opened for one item is represented by it. */
-async function setRepresentatives(tx: Queryable, storyIds: number[]): Promise<void> {
-  if (storyIds.length === 0) return;
-  await tx.execute(sql`update ${stories} s set representative_item_id = i.id from ${items} i
-    where i.story_id = s.id and s.id in ${storyIds} and s.representative_item_id is null`);
+/** A story opened for one item is represented by it: the pairs are known, so no join over items. */
+async function setRepresentatives(tx: Queryable, opened: StoryAssignment[]): Promise<void> {
+  if (opened.length === 0) return;
+  await tx.execute(sql`update ${stories} s set representative_item_id = r.item_id
+    from unnest(${`{${opened.map((r) => r.storyId).join(',')}}`}::bigint[], ${`{${opened.map((r) => r.itemId).join(',')}}`}::bigint[]) as r(story_id, item_id)
+    where s.id = r.story_id and s.representative_item_id is null`);
 }
 
 /** Deletes stories opened in this transaction that ended up without an item. */
@@ -107,7 +140,8 @@ async function mergeStories(tx: Queryable, survivor: number, merged: number[]): 
  * Recomputes a story's span, counts and representative: the item from the most authoritative
  * outlet (source weight), then the fullest text, then the earliest.
  */
-export async function refreshStory(tx: Queryable, storyId: number): Promise<void> {
+export async function refreshStories(tx: Queryable, storyIds: number[]): Promise<void> {
+  if (storyIds.length === 0) return;
   await tx.execute(sql`
     update stories s set
       first_seen_at = agg.first_seen, last_seen_at = agg.last_seen, item_count = agg.item_count, source_count = agg.source_count,
@@ -119,6 +153,6 @@ export async function refreshStory(tx: Queryable, storyId: number): Promise<void
     from (
       select story_id, min(seen_at) as first_seen, max(seen_at) as last_seen, count(*)::int as item_count,
              count(distinct source_slug)::int as source_count
-      from items where story_id = ${storyId} group by story_id) agg
+      from items where story_id = any(${`{${storyIds.join(',')}}`}::bigint[]) group by story_id) agg
     where s.id = agg.story_id`);
 }

@@ -2,7 +2,9 @@ import { and, asc, count, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { itemCompanies, items, itemTopics } from '../../db/schema.js';
 import type { TagResult } from '../domain.js';
 import type { Db } from './db.js';
+import { jsonRows } from './json-rows.js';
 import { toNumber } from './rows.js';
+import type { Queryable } from './story-keys-store.js';
 
 /** The text an item was tagged from, as the re-tagger reads it. */
 export interface TaggableItem {
@@ -49,11 +51,26 @@ export async function replaceItemTags(db: Db, tagged: Array<{ id: number; tags: 
         relevant = v.relevant, tag_version = ${version}
       from (values ${sql.join(rows, sql`, `)}) as v(id, companies, topics, relevant)
       where items.id = v.id`);
-    const companyRows = tagged.flatMap(({ id, tags }) => tags.companies.map((tag) => ({ itemId: id, ...tag })));
-    const topicRows = tagged.flatMap(({ id, tags }) => tags.topics.map((tag) => ({ itemId: id, ...tag })));
-    if (companyRows.length > 0) await tx.insert(itemCompanies).values(companyRows).onConflictDoNothing();
-    if (topicRows.length > 0) await tx.insert(itemTopics).values(topicRows).onConflictDoNothing();
+    await insertTagEvidence(tx, tagged);
   });
+}
+
+/** The evidence rows of many items' tags: one INSERT per table, the rows as one jsonb parameter. */
+export async function insertTagEvidence(tx: Queryable, tagged: Array<{ id: number; tags: TagResult }>): Promise<void> {
+  const companyRows = tagged.flatMap(({ id, tags }) => tags.companies.map((tag) => ({ item_id: id, ...tag })));
+  const topicRows = tagged.flatMap(({ id, tags }) => tags.topics.map((tag) => ({ item_id: id, ...tag })));
+  if (companyRows.length > 0) {
+    await tx.execute(sql`insert into ${itemCompanies} (item_id, company, field, alias, score)
+      select item_id, company, field, alias, score
+      from jsonb_to_recordset(${jsonRows(companyRows)}) as t(item_id bigint, company text, field text, alias text, score real)
+      on conflict do nothing`);
+  }
+  if (topicRows.length > 0) {
+    await tx.execute(sql`insert into ${itemTopics} (item_id, topic, field, keyword, score)
+      select item_id, topic, field, keyword, score
+      from jsonb_to_recordset(${jsonRows(topicRows)}) as t(item_id bigint, topic text, field text, keyword text, score real)
+      on conflict do nothing`);
+  }
 }
 
 export interface CompanyCounts {
