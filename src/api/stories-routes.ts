@@ -33,7 +33,7 @@ export function storiesRoutes(deps: AppDeps): Hono {
   });
   app.get('/:id', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('bad_request', 'id: must be a positive integer');
+    if (!/^\d+$/.test(c.req.param('id')) || !Number.isSafeInteger(id) || id <= 0) throw new AppError('bad_request', 'id: must be a positive integer');
     const story = await getStory(deps.db, id);
     if (!story) throw new AppError('not_found', `story ${id} does not exist`);
     return c.json(story);
