@@ -64,7 +64,9 @@ async function newestStories(db: Db, filters: ItemFilters, page: { limit: number
         cursor ? sql`(${stories.lastSeenAt}, ${stories.id}) < (${cursor.time}::timestamptz, ${cursor.id})` : undefined,
       ),
     )
-    .orderBy(desc(stories.lastSeenAt), desc(stories.id))
+    // NULLS LAST as in stories_last_seen_idx: plain DESC means NULLS FIRST, and then PostgreSQL
+    // sorts every story instead of reading the index (80 ms instead of 0.4 ms at 1M items).
+    .orderBy(sql`${stories.lastSeenAt} desc nulls last`, sql`${stories.id} desc nulls last`)
     .limit(page.limit + 1);
 }
 
