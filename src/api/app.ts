@@ -30,6 +30,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/companies', reader);
   const limiter = rateLimit({ limit: deps.config.rateLimitPerMinute, windowMs: 60_000, applies: isExpensive });
   app.use('/api/items', limiter);
+  app.use('/api/stories', limiter);
   app.use('/api/stats/*', limiter);
 
   app.get('/health', async (c) => {

@@ -7,6 +7,11 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: Record<string,
   const result = schema.safeParse(query);
   if (!result.success) {
     const issue = result.error.issues[0];
+    // A strict schema reports unknown keys at the root: name the first of them, not "query".
+    if (issue?.code === 'unrecognized_keys') {
+      const known = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(', ') : '';
+      throw new AppError('bad_request', `${issue.keys[0]!.slice(0, 40)}: not a parameter here${known ? ` (known: ${known})` : ''}`);
+    }
     const name = issue?.path[0] !== undefined ? String(issue.path[0]) : 'query';
     throw new AppError('bad_request', `${name}: ${issue?.message ?? 'invalid'}`);
   }

@@ -10,7 +10,7 @@ import { parseQuery, single } from './query-params.js';
 const zoneParam = single(z.string().min(1).max(64)).optional();
 const limitParam = single(z.coerce.number().int().min(1).max(50)).optional();
 
-const roundupQuery = z.strictObject({
+export const roundupQuery = z.strictObject({
   zone: zoneParam,
   format: single(z.enum(['md', 'html', 'json'])).default('json'),
   limit: limitParam,

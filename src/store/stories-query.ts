@@ -1,21 +1,9 @@
-import { and, arrayOverlaps, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { items, sources, stories } from '../../db/schema.js';
 import type { Db } from './db.js';
 import { listItems } from './items-list.js';
 import type { ItemView } from './items-query.js';
 import { toNumber } from './rows.js';
-
-export interface StoryFilters {
-  companies?: string[];
-  /** Stories with an item seen in [from, to). */
-  from?: Date;
-  to?: Date;
-}
-
-export interface StoryCursor {
-  seenAt: Date;
-  id: number;
-}
 
 export interface StoryView {
   id: number;
@@ -25,32 +13,6 @@ export interface StoryView {
   sourceCount: number;
   representative: { id: number; title: string; url: string; source: string; sourceName: string } | null;
   outlets: string[];
-}
-
-/** One page of live (unmerged) stories, most recently active first. */
-export async function listStories(db: Db, filters: StoryFilters, page: { limit: number; cursor?: StoryCursor }): Promise<{ stories: StoryView[]; next?: StoryCursor }> {
-  const itemConditions: SQL[] = [eq(items.storyId, stories.id)];
-  if (filters.companies?.length) itemConditions.push(arrayOverlaps(items.companies, filters.companies));
-  if (filters.from) itemConditions.push(gte(items.seenAt, filters.from));
-  if (filters.to) itemConditions.push(lt(items.seenAt, filters.to));
-  const hasItems = itemConditions.length > 1 ? sql`exists (select 1 from ${items} where ${and(...itemConditions)})` : undefined;
-  const cursor = page.cursor;
-  const rows = await db
-    .select({ id: stories.id })
-    .from(stories)
-    .where(
-      and(
-        isNull(stories.mergedInto),
-        gt(stories.itemCount, 0),
-        hasItems,
-        cursor ? or(lt(stories.lastSeenAt, cursor.seenAt), and(eq(stories.lastSeenAt, cursor.seenAt), lt(stories.id, cursor.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(stories.lastSeenAt), desc(stories.id))
-    .limit(page.limit + 1);
-  const views = await storyViews(db, rows.slice(0, page.limit).map((row) => toNumber(row.id)));
-  const last = views[views.length - 1];
-  return { stories: views, next: rows.length > page.limit && last ? { seenAt: last.lastSeenAt, id: last.id } : undefined };
 }
 
 /** A story with all its items and outlets; a merged id resolves to the story it was merged into. */
@@ -71,7 +33,8 @@ export async function getStory(db: Db, id: number): Promise<(StoryView & { reque
   return { ...view, requestedId: id, items: storyItems.items, outletCounts: outletCounts.map((o) => ({ ...o, items: toNumber(o.items) })) };
 }
 
-async function storyViews(db: Db, ids: number[]): Promise<StoryView[]> {
+/** The public view of these stories, in the order given (ids that do not exist are skipped). */
+export async function storyViews(db: Db, ids: number[]): Promise<StoryView[]> {
   if (ids.length === 0) return [];
   const rows = await db.select().from(stories).where(inArray(stories.id, ids));
   const representatives = await db

@@ -89,9 +89,15 @@ export async function loadItems(handle: DbHandle, count: number, end: Date, log:
       on conflict do nothing`);
     await db.execute(sql`alter table items enable trigger items_sync_tag_times`);
   }
+  // The stories' span and counts, as the ingest path keeps them (ensureStories only creates the rows).
+  await db.execute(sql`
+    update stories s set first_seen_at = a.first_seen, last_seen_at = a.last_seen, item_count = a.n, source_count = a.outlets
+    from (select story_id, min(seen_at) as first_seen, max(seen_at) as last_seen, count(*)::int as n, count(distinct source_slug)::int as outlets
+          from items where story_id is not null group by story_id) a
+    where s.id = a.story_id`);
   await db.execute(sql`vacuum analyze items`);
   await db.execute(sql`vacuum analyze item_tag_times`);
-  await db.execute(sql`analyze stories`);
+  await db.execute(sql`vacuum analyze stories`);
   log(`  GIN indexes rebuilt, item_tag_times filled, vacuum analyze: ${((Date.now() - indexStart) / 1000).toFixed(1)} s`);
 }
 

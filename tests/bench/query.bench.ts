@@ -54,6 +54,11 @@ async function runShapes(handle: DbHandle, label: string, options: { fullExport:
     ['q English (relevance)', () => `/api/items?q=${encodeURIComponent(englishQueries[Math.floor(rand() * englishQueries.length)]!)}&sort=relevance&limit=20`],
     ['q Chinese (newest)', () => `/api/items?q=${encodeURIComponent(chineseQueries[Math.floor(rand() * chineseQueries.length)]!)}&limit=20`],
     ['q Chinese (relevance)', () => `/api/items?q=${encodeURIComponent(chineseQueries[Math.floor(rand() * chineseQueries.length)]!)}&sort=relevance&limit=20`],
+    ['stories, newest', () => '/api/stories?limit=50'],
+    ['stories company + week', () => { const w = weekLabel(Math.floor(rand() * 104)); return `/api/stories?company=${company()}&week=${w}&limit=50`; }],
+    ['stories topic + range', () => { const a = Math.floor(rand() * 90) + 13; return `/api/stories?topic=${['funding', 'pricing', 'chips', 'policy'][Math.floor(rand() * 4)]}&from=${weekLabel(a)}&to=${weekLabel(a - 12)}&limit=50`; }],
+    ['stories q English', () => `/api/stories?q=${encodeURIComponent(englishQueries[Math.floor(rand() * englishQueries.length)]!)}&limit=20`],
+    ['stories q Chinese (rel.)', () => `/api/stories?q=${encodeURIComponent(chineseQueries[Math.floor(rand() * chineseQueries.length)]!)}&sort=relevance&limit=20`],
     ['weekly counts, 26 weeks', () => `/api/stats/weekly?company=${company()}`],
     ['weekly counts, 104 weeks', () => `/api/companies/${company()}/weekly?from=${weekLabel(103)}&to=${weekLabel(0)}`],
   ];
@@ -72,7 +77,7 @@ async function runShapes(handle: DbHandle, label: string, options: { fullExport:
 
   log(`\n## ${label}: EXPLAIN ANALYZE (one request per shape)`);
   const w = weekLabel(30);
-  for (const path of [`/api/items?company=alibaba&from=${w}&to=${w}`, `/api/items?topic=funding&from=${weekLabel(40)}&to=${weekLabel(28)}`, '/api/items?q=%22price%20cut%22%20alibaba', `/api/items?q=${encodeURIComponent('文心一言')}`, `/api/items?q=${encodeURIComponent('文心')}&sort=relevance`, '/api/stats/weekly?company=zhipu']) {
+  for (const path of [`/api/items?company=alibaba&from=${w}&to=${w}`, `/api/items?topic=funding&from=${weekLabel(40)}&to=${weekLabel(28)}`, '/api/items?q=%22price%20cut%22%20alibaba', `/api/items?q=${encodeURIComponent('文心一言')}`, `/api/items?q=${encodeURIComponent('文心')}&sort=relevance`, '/api/stats/weekly?company=zhipu', `/api/stories?company=alibaba&week=${w}`, `/api/stories?q=${encodeURIComponent('文心')}`]) {
     captured.take();
     await fetchJson(path);
     const shown = captured.take()[0]!; // the listing or aggregate; a search's snippet query comes after it

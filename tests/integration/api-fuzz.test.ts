@@ -3,6 +3,7 @@ import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { DbHandle } from '../../src/store/db.js';
+import { refreshStory } from '../../src/store/stories-store.js';
 import { seeded } from '../bench/synthetic-news.js';
 import { ensureSources, ensureStories, insertItems } from '../helpers/item-factory.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
@@ -18,7 +19,7 @@ const hostile = [
   'UTC', 'Etc/GMT+14', '../../etc/passwd', 'alibaba', 'alibaba,baidu', ',,,', 'a,', 'A', 'relevance', 'newest', 'csv', 'jsonl', 'json',
 ];
 const params = ['company', 'topic', 'source', 'lang', 'from', 'to', 'relevant', 'story', 'q', 'zone', 'sort', 'limit', 'cursor', 'format', 'bom', 'week', 'junk'];
-const paths = ['/api/items', '/api/stats/weekly', '/api/companies/alibaba/weekly'];
+const paths = ['/api/items', '/api/stories', '/api/stats/weekly', '/api/companies/alibaba/weekly'];
 // These take no parameters: a few hostile ones each is enough.
 const fixedPaths = ['/companies', '/openapi.json', '/health', '/api/companies'];
 /** encodeURIComponent, except a lone surrogate goes out as the invalid UTF-8 bytes %ED%A0%80. */
@@ -29,7 +30,7 @@ const enc = (v: string) => {
     return v.replace(/[\ud800-\udfff]/g, '\u0000').split('\u0000').map(encodeURIComponent).join('%ED%A0%80');
   }
 };
-const idPaths = (v: string) => [`/api/items/${enc(v)}`, `/api/companies/${enc(v)}/weekly`];
+const idPaths = (v: string) => [`/api/items/${enc(v)}`, `/api/stories/${enc(v)}`, `/api/companies/${enc(v)}/weekly`];
 
 describe(`no 5xx for any input on ${dbKind}`, () => {
   let handle: DbHandle;
@@ -42,6 +43,8 @@ describe(`no 5xx for any input on ${dbKind}`, () => {
       { source: 'cnbc', title: 'Alibaba "price cut" & <Qwen>', summary: "It's 100% off: OR and NOT, -minus", seenAt: new Date('2025-03-10T00:00:00Z'), companies: ['alibaba'], topics: ['pricing'], storyId: 1 },
       { source: '36kr', lang: 'zh', title: '百度文心一言：降价！', summary: '“引号”与『括号』', seenAt: new Date('2025-03-11T00:00:00Z'), companies: ['baidu'] },
     ]);
+    // Story 1 gets its counts so /api/stories has a row to build (outlets, newest match) for every query.
+    await refreshStory(handle.db, 1);
     app = createApp({ db: handle.db, dbKind: handle.kind, config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }), log: createLogger('silent'), now: () => new Date('2025-03-12T00:00:00Z') });
   });
   afterAll(async () => handle?.close());

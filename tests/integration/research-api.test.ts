@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
-import { itemsPage } from '../../src/api/openapi.js';
+import { itemsPage } from '../../src/api/openapi-shapes.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { sql } from 'drizzle-orm';
