@@ -3,7 +3,7 @@ import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { DbHandle } from '../../src/store/db.js';
-import { refreshStory } from '../../src/store/stories-store.js';
+import { refreshStories } from '../../src/store/stories-store.js';
 import { seeded } from '../bench/synthetic-news.js';
 import { ensureSources, ensureStories, insertItems } from '../helpers/item-factory.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
@@ -44,7 +44,7 @@ describe(`no 5xx for any input on ${dbKind}`, () => {
       { source: '36kr', lang: 'zh', title: '百度文心一言：降价！', summary: '“引号”与『括号』', seenAt: new Date('2025-03-11T00:00:00Z'), companies: ['baidu'] },
     ]);
     // Story 1 gets its counts so /api/stories has a row to build (outlets, newest match) for every query.
-    await refreshStory(handle.db, 1);
+    await refreshStories(handle.db, [1]);
     app = createApp({ db: handle.db, dbKind: handle.kind, config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }), log: createLogger('silent'), now: () => new Date('2025-03-12T00:00:00Z') });
   });
   afterAll(async () => handle?.close());

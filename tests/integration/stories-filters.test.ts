@@ -6,7 +6,7 @@ import { storiesPage } from '../../src/api/openapi-shapes.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { DbHandle } from '../../src/store/db.js';
-import { refreshStory } from '../../src/store/stories-store.js';
+import { refreshStories } from '../../src/store/stories-store.js';
 import { ensureSources, ensureStories, insertItems, type FakeItem } from '../helpers/item-factory.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
 
@@ -33,7 +33,7 @@ describe(`GET /api/stories filters and pagination on ${dbKind}`, () => {
     await ensureSources(handle.db, ['cnbc', 'scmp', '36kr']);
     await ensureStories(handle.db, [1, 2, 3, 4, 5], new Date('2025-03-01T00:00:00Z'));
     await insertItems(handle.db, corpus);
-    for (const id of [1, 2, 3, 4]) await refreshStory(handle.db, id);
+    await refreshStories(handle.db, [1, 2, 3, 4]);
     // A merged story keeps a stale count on purpose: merged_into alone must keep it out of lists.
     await handle.db.update(stories).set({ mergedInto: 2, itemCount: 1, lastSeenAt: new Date('2025-03-30T00:00:00Z') }).where(eq(stories.id, 5));
     app = createApp({ db: handle.db, dbKind: handle.kind, config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ROUNDUP_ZONE: 'UTC' }), log: createLogger('silent'), now: () => new Date('2025-03-31T00:00:00Z') });
@@ -137,7 +137,7 @@ describe(`GET /api/stories filters and pagination on ${dbKind}`, () => {
     // Three stories per instant, each instant with microseconds a JavaScript Date cannot hold.
     await insertItems(handle.db, wire.map((id, i) => ({ source: 'wire', title: `Wire story ${id}`, seenAt: new Date(Date.parse('2025-02-01T00:00:00Z') + Math.floor(i / 3) * 1000), companies: ['deepseek'], storyId: id })));
     await handle.db.execute(sql`update items set seen_at = seen_at + interval '123457 microseconds' where source_slug = 'wire'`);
-    for (const id of wire) await refreshStory(handle.db, id);
+    await refreshStories(handle.db, wire);
 
     const before = await ids('company=deepseek&limit=200');
     expect(before).toHaveLength(30);
@@ -150,7 +150,7 @@ describe(`GET /api/stories filters and pagination on ${dbKind}`, () => {
       // A new story racing the page read: it is newer than any cursor, so it never shifts a page.
       const [page]: [Page, void] = await Promise.all([
         get(`company=deepseek&limit=4${cursor ? `&cursor=${cursor}` : ''}`),
-        insertItems(handle.db, [{ source: 'wire', title: `Breaking ${fresh}`, seenAt: new Date(Date.parse('2025-03-30T00:00:00Z') + round * 1000), companies: ['deepseek'], storyId: fresh }]).then(() => refreshStory(handle.db, fresh)),
+        insertItems(handle.db, [{ source: 'wire', title: `Breaking ${fresh}`, seenAt: new Date(Date.parse('2025-03-30T00:00:00Z') + round * 1000), companies: ['deepseek'], storyId: fresh }]).then(() => refreshStories(handle.db, [fresh])),
       ]);
       seen.push(...page.stories.map((story) => story.id));
       cursor = page.nextCursor;
