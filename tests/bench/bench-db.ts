@@ -1,5 +1,5 @@
-import postgres from 'postgres';
 import { openDb, type DbHandle } from '../../src/store/db.js';
+import { createScratchDatabase } from '../helpers/scratch-db.js';
 
 /**
  * The databases a bench runs on: in-memory PGlite always, and a scratch database on the PostgreSQL
@@ -8,20 +8,13 @@ import { openDb, type DbHandle } from '../../src/store/db.js';
 export async function openBenchDb(kind: 'pglite' | 'postgres', serverUrl: string | undefined): Promise<DbHandle | undefined> {
   if (kind === 'pglite') return openDb({ memory: true });
   if (!serverUrl) return undefined;
-  const name = `cainews_bench_${process.pid}_${Date.now()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDb({ databaseUrl: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, `cainews_bench_${process.pid}_${Date.now()}`);
+  const handle = await openDb({ databaseUrl: scratch.url });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const again = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-      await again.end();
+      await scratch.drop();
     },
   };
 }

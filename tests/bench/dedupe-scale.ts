@@ -1,11 +1,11 @@
 // Per-item story assignment time on PostgreSQL with 10k and then 1M synthetic stored items.
 // Items arrive at a constant rate (1,000 a day), so the 7-day window around a new item holds the
 // same number of items at both sizes: what may grow with the table is only the index depth.
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { fingerprintOf, type Fingerprint } from '../../src/dedupe/fingerprint.js';
 import { hash32, key52 } from '../../src/dedupe/minhash.js';
 import { openDb, type DbHandle } from '../../src/store/db.js';
+import { createScratchDatabase } from '../helpers/scratch-db.js';
 import { rowsOf } from '../../src/store/rows.js';
 import { assignStories, openStories } from '../../src/store/stories-store.js';
 
@@ -23,12 +23,8 @@ export interface ScaleRow {
 
 /** Creates (and at the end drops) a dedicated database, loads, measures, returns the rows. */
 export async function measureScale(baseUrl: string, sizes: number[], newItems: number): Promise<ScaleRow[]> {
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${benchDb} with (force)`);
-  await admin.unsafe(`create database ${benchDb}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${benchDb}`;
-  const handle = await openDb({ databaseUrl: url.toString() });
+  const scratch = await createScratchDatabase(baseUrl, benchDb);
+  const handle = await openDb({ databaseUrl: scratch.url });
   const rows: ScaleRow[] = [];
   try {
     await prepare(handle);
@@ -46,8 +42,7 @@ export async function measureScale(baseUrl: string, sizes: number[], newItems: n
     }
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists ${benchDb} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
   return rows;
 }

@@ -10,6 +10,7 @@ import { composeDraft, defaultDraftOptions, planDraft, storiesToDescribe } from 
 import { emptyCuration } from '../../src/roundup/types.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { itemTextsForStories, weekStoryCandidates } from '../../src/store/roundup-query.js';
+import { createScratchDatabase } from '../helpers/scratch-db.js';
 
 const benchDb = 'cainews_bench_roundup';
 const week = '2025-W10';
@@ -20,15 +21,11 @@ const topics = ['model-release', 'pricing', 'funding', 'chips', 'policy', 'partn
 export async function main(args: string[]): Promise<void> {
   const perWeek = Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000);
   const baseUrl = loadConfig().databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${benchDb} with (force)`);
-  await admin.unsafe(`create database ${benchDb}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${benchDb}`;
-  const handle = await openDb({ databaseUrl: url.toString() });
+  const scratch = await createScratchDatabase(baseUrl, benchDb);
+  const handle = await openDb({ databaseUrl: scratch.url });
   try {
     const seedStart = performance.now();
-    const raw = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const raw = postgres(scratch.url, { max: 1, onnotice: () => {} });
     const target = parseIsoWeek(week, zone);
     // The week before, the week itself and the week after, so the query must find its week among others.
     for (const [offset, label] of [[-1, 'before'], [0, 'target'], [1, 'after']] as const) {
@@ -57,12 +54,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`);
   } finally {
     await handle.close();
-    if (args.includes('--keep')) {
-      await admin.end();
-      return;
-    }
-    await admin.unsafe(`drop database if exists ${benchDb} with (force)`);
-    await admin.end();
+    if (!args.includes('--keep')) await scratch.drop();
   }
 }
 
