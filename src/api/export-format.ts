@@ -39,10 +39,19 @@ function exportRecord(item: ItemHit): Record<(typeof exportColumns)[number], str
   };
 }
 
+/**
+ * Text from a feed that a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") gets
+ * a leading apostrophe (OWASP's CSV-injection advice): a hostile headline must not execute in the
+ * researcher's Excel. Numbers and booleans we wrote ourselves are left alone.
+ */
+function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
 export function csvField(value: string | number | boolean | null | string[]): string {
   if (value === null) return '';
-  const text = Array.isArray(value) ? value.join(';') : String(value);
+  const text = typeof value === 'string' || Array.isArray(value) ? defuseFormula(Array.isArray(value) ? value.join(';') : value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
