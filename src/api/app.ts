@@ -14,9 +14,10 @@ import { roundupsRoutes } from './roundups-routes.js';
 import { sourcesRoutes } from './sources-routes.js';
 import { companyWeeklyRoutes, statsRoutes } from './stats-routes.js';
 
+import { storiesRoutes } from './stories-routes.js';
+
 /** Search (q) and export (format=csv|jsonl) cost the database the most: they are the ones rate limited. */
 const isExpensive = (c: Context) => c.req.query('q') !== undefined || ['csv', 'jsonl'].includes(c.req.query('format') ?? '');
-import { storiesRoutes } from './stories-routes.js';
 
 /** The HTTP API: one sub-app per resource, one error handler. */
 export function createApp(deps: AppDeps): Hono {
@@ -25,9 +26,10 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.use('*', corsFor(deps.config.corsOrigins));
-  const reader = requireReader(deps.config.readToken, deps.config.editorToken);
-  app.use('/api/*', reader);
-  app.use('/companies', reader);
+  app.use('/api/*', requireReader(deps.config.readToken, deps.config.editorToken));
+  const pageReader = requireReader(deps.config.readToken, deps.config.editorToken, { for: 'page' });
+  app.use('/companies', pageReader);
+  app.use('/roundups/*', pageReader);
   const limiter = rateLimit({ limit: deps.config.rateLimitPerMinute, windowMs: 60_000, applies: isExpensive });
   app.use('/api/items', limiter);
   app.use('/api/stories', limiter);

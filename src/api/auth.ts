@@ -16,6 +16,19 @@ export function bearerMatches(c: Context, expected: string): boolean {
   return token !== '' && sameToken(token, expected);
 }
 
+/**
+ * True when the request carries HTTP Basic credentials whose password is the token (any user name).
+ * A browser cannot add a bearer header to a page it navigates to, but it asks for Basic credentials
+ * itself and remembers them, so the HTML pages accept this form too.
+ */
+export function basicPasswordMatches(c: Context, expected: string): boolean {
+  const header = c.req.header('authorization') ?? '';
+  if (!header.startsWith('Basic ')) return false;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && sameToken(decoded.slice(colon + 1), expected);
+}
+
 /** Write endpoints need `Authorization: Bearer $EDITOR_TOKEN`; with no token configured they are closed. */
 export function requireEditor(c: Context, editorToken: string | undefined): void {
   if (!editorToken) throw new AppError('unauthorized', 'auth: writes are disabled; set EDITOR_TOKEN on the server to enable them');

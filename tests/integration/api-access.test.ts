@@ -26,13 +26,13 @@ describe(`API access: tokens, CORS, rate limit on ${dbKind}`, () => {
   });
 
   it.each([
-    ['no token', {}, 401],
-    ['a wrong token', bearer('nope'), 401],
-    ['a token that is a prefix of the right one', bearer('reader-secre'), 401],
-    ['a basic-auth header', { headers: { authorization: 'Basic cmVhZGVyLXNlY3JldA==' } }, 401],
-    ['the read token', bearer('reader-secret'), 200],
-    ['the editor token', bearer('editor-secret'), 200],
-  ])('with READ_TOKEN set, a read with %s → %i', async (_name, init, status) => {
+    ['no token', 401, {}],
+    ['a wrong token', 401, bearer('nope')],
+    ['a token that is a prefix of the right one', 401, bearer('reader-secre')],
+    ['a basic-auth header', 401, { headers: { authorization: 'Basic cmVhZGVyLXNlY3JldA==' } }],
+    ['the read token', 200, bearer('reader-secret')],
+    ['the editor token', 200, bearer('editor-secret')],
+  ])('with READ_TOKEN set, a read with %s → %i', async (_name, status, init) => {
     const app = appWith({ READ_TOKEN: 'reader-secret', EDITOR_TOKEN: 'editor-secret' });
     for (const path of ['/api/items', '/api/items/1', '/api/companies/baidu/weekly', '/companies']) {
       const res = await app.request(path, init);
@@ -43,11 +43,35 @@ describe(`API access: tokens, CORS, rate limit on ${dbKind}`, () => {
     expect((await app.request('/openapi.json')).status).toBe(200);
   });
 
+  const basic = (user: string, password: string) => ({ headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
+
   it.each([
-    ['no token', {}, 401],
-    ['a wrong token', bearer('reader-secret'), 401],
-    ['the editor token', bearer('editor-secret'), 409], // accepted; this app has no fetcher wired in
-  ])('a write (POST /api/fetch) with %s → %i', async (_name, init, status) => {
+    ['no token', 401, {}],
+    ['a wrong password', 401, basic('editor', 'nope')],
+    ['a malformed basic header', 401, { headers: { authorization: 'Basic cmVhZGVyLXNlY3JldA==' } }],
+    ['the read token as the basic password', 200, basic('anyone', 'reader-secret')],
+    ['the editor token as the basic password', 200, basic('', 'editor-secret')],
+    ['the read token as a bearer', 200, bearer('reader-secret')],
+  ])('with READ_TOKEN set, an HTML page with %s → %i (refusals challenge with Basic, so a browser asks)', async (_name, status, init) => {
+    const app = appWith({ READ_TOKEN: 'reader-secret', EDITOR_TOKEN: 'editor-secret' });
+    for (const path of ['/companies', '/roundups/2025-W11']) {
+      const res = await app.request(path, init);
+      expect(res.status, path).toBe(status);
+      if (status === 401) expect(res.headers.get('www-authenticate'), path).toMatch(/^Basic realm=/);
+    }
+  });
+
+  it('keeps the JSON API to bearer tokens: basic credentials there are refused with a Bearer challenge', async () => {
+    const res = await appWith({ READ_TOKEN: 'reader-secret' }).request('/api/items', basic('x', 'reader-secret'));
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it.each([
+    ['no token', 401, {}],
+    ['a wrong token', 401, bearer('reader-secret')],
+    ['the editor token', 409, bearer('editor-secret')], // accepted; this app has no fetcher wired in
+  ])('a write (POST /api/fetch) with %s → %i', async (_name, status, init) => {
     const app = appWith({ READ_TOKEN: 'reader-secret', EDITOR_TOKEN: 'editor-secret' });
     expect((await app.request('/api/fetch', { method: 'POST', ...init })).status).toBe(status);
   });
