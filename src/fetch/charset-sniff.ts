@@ -56,7 +56,7 @@ export function hasNonAscii(bytes: Uint8Array): boolean {
 
 /**
  * Undeclared (or disproved) legacy bytes. Double-byte CJK shows as high bytes in lead/trail pairs.
- * GB2312 text pairs two high bytes; Big5 also uses trail bytes 0x40–0x7E for about 40% of its
+ * GB2312 text pairs two high bytes; Big5 also uses trail bytes 0x40–0x7E for 40–55% of its
  * characters, which is also what Latin-1 "é" before a letter looks like, so Big5 needs both kinds
  * and a clean decode; Shift_JIS shows as kana. Everything else is read as windows-1252, the web's default.
  */
@@ -78,7 +78,9 @@ export function sniffLegacy(bytes: Uint8Array): string {
   }
   // Katakana sit on low trail bytes in Shift_JIS, so Japanese is tried before the GB/Big5 shape test.
   if (highPairs + lowPairs > 2 * singles && decodesCleanly(bytes, 'shift_jis') && kanaShare(new TextDecoder('shift_jis').decode(bytes)) > 0.2) return 'shift_jis';
-  const cjkShaped = highPairs > 2 * singles && highPairs >= lowPairs;
+  // Big5 text can have more low-trail pairs than high ones (seen: 54% in a Taiwanese blog feed), while
+  // accented Latin text has almost no high pairs at all, so a third of the pairs being high is enough.
+  const cjkShaped = highPairs > 2 * singles && highPairs * 2 >= lowPairs;
   if (!cjkShaped) return 'windows-1252';
   if (lowPairs > (highPairs + lowPairs) * 0.15 && decodesCleanly(bytes, 'big5')) return 'big5';
   return 'gb18030';
