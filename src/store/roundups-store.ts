@@ -69,10 +69,19 @@ export async function finalizeRoundup(db: Db, key: { week: string; zone: string;
   return updated.length === 1;
 }
 
-/** Story ids used in final roundups of weeks before `week` (any zone): later drafts leave them out. */
+/**
+ * Story ids used in final roundups of weeks before `week` (any zone): later drafts leave them out.
+ * A used story that has since merged into another is reported with its survivor too (merged stories
+ * point straight at the survivor), so the event it told is not drafted again under the survivor's id.
+ */
 export async function storiesUsedBefore(db: Db, week: string): Promise<number[]> {
-  const result = await db.execute(
-    sql`select distinct unnest(${roundups.finalStoryIds}) as id from ${roundups} where ${and(eq(roundups.status, 'final'), lt(roundups.week, week))}`,
-  );
+  const result = await db.execute(sql`
+    with used as (
+      select distinct unnest(${roundups.finalStoryIds}) as id from ${roundups}
+      where ${and(eq(roundups.status, 'final'), lt(roundups.week, week))}
+    )
+    select used.id from used
+    union
+    select s.merged_into from used join stories s on s.id = used.id where s.merged_into is not null`);
   return rowsOf<{ id: unknown }>(result).map((row) => toNumber(row.id));
 }
