@@ -1,4 +1,4 @@
-import { splitSignature, type Fingerprint } from './fingerprint.js';
+import { splitSignature, titleSimilarity as titleSimilarityOf, type Fingerprint } from './fingerprint.js';
 import { estimateJaccard } from './minhash.js';
 import { figuresIn } from './signals.js';
 
@@ -35,7 +35,8 @@ export interface StoryMatch {
 export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = defaultStoryRules): StoryMatch {
   const sa = splitSignature(a);
   const sb = splitSignature(b);
-  const titleSimilarity = estimateJaccard(sa.title, sb.title);
+  const titleSimilarity = titleSimilarityOf(a, b);
+  const fullSimilarity = estimateJaccard(sa.full, sb.full);
   const no = (reason: string): StoryMatch => ({ same: false, reason, titleSimilarity });
   const yes = (reason: string): StoryMatch => ({ same: true, reason, titleSimilarity });
   const apart = Math.abs(a.seenAt.getTime() - b.seenAt.getTime());
@@ -59,23 +60,31 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
     // Template headlines ("“X”完成数亿元B轮融资") look alike and differ only in the names they carry.
     const namesDiffer = shared.length === 0 && a.signals.strong.length > 0 && b.signals.strong.length > 0;
     if (titleSimilarity >= 0.5 && !figuresClash && (!namesDiffer || titleSimilarity >= 0.75)) return yes('similar titles');
-    if (titleSimilarity >= 0.2 && estimateJaccard(sa.full, sb.full) >= 0.6) return yes('same lede, retitled');
+    if (titleSimilarity >= 0.2 && fullSimilarity >= 0.6) return yes('same lede, retitled');
     if (figuresClash) return no('different figures');
     if (titleSimilarity >= 0.25 && (specific >= 1 || strong >= 2)) return yes('similar titles and a shared product, figure or names');
     if (titleSimilarity >= 0.15 && strong >= 2 && specific >= 1 && apart <= rules.crossLanguageDays * day) return yes('shared products or figures');
+    // Chinese rewrites of one report (36Kr, Readhub) share a headline bigram in five and the same
+    // player; two reports about one company share the player but fewer bigrams, and only on close days.
+    const names = shared.length - specific;
+    if (a.language === 'zh' && titleSimilarity >= 0.2 && fullSimilarity >= 0.1 && companies + names >= 1 && apart <= 2 * day) {
+      return yes('similar Chinese headlines about the same player');
+    }
     const longTitles = Math.min(a.titleLength, b.titleLength) >= minTitleShingles;
     if (titleSimilarity >= 0.3 && companies >= 1 && longTitles && apart <= rules.crossLanguageDays * day) return yes('similar titles about the same company');
     return no('not similar enough');
   }
   if (apart > rules.crossLanguageDays * day) return no('cross-language, too far apart');
   if (figuresClash) return no('different figures');
-  // Names match across languages whether English wrote them as weak or Chinese as strong signals.
-  const crossShared = sharedOf(namesAndStrong(a), namesAndStrong(b));
-  const crossSpecific = crossShared.filter((signal) => !signal.startsWith('w:')).length;
-  // At least one signal must be in both headlines: ledes of unrelated stories share side names.
-  const inTitles = intersect(a.signals.title, b.signals.title);
-  if (inTitles >= 1 && ((crossShared.length >= 2 && crossSpecific >= 1) || crossShared.length >= 3)) {
-    return yes('cross-language: shared product or figure, and another signal');
+  // Names match across languages whether English wrote them as weak or Chinese as strong signals;
+  // company tags are written the same way in both (c:anthropic for "Anthropic" and for its Chinese name).
+  const crossShared = sharedOf(playersAndStrong(a), playersAndStrong(b));
+  // At least one signal must be in both headlines: ledes of unrelated stories share side names,
+  // and a commentary quotes the figures of the deal it comments on in its lede, not its headline.
+  const inTitles = sharedOf(a.signals.title, b.signals.title);
+  const specificInTitles = inTitles.filter((signal) => !signal.startsWith('w:')).length;
+  if (inTitles.length >= 1 && ((crossShared.length >= 2 && specificInTitles >= 1) || crossShared.length >= 3)) {
+    return yes('cross-language: a product or figure in both headlines, and another signal');
   }
   return no('cross-language: too few shared signals');
 }
@@ -87,7 +96,7 @@ function disagree(a: readonly string[], b: readonly string[]): boolean {
 }
 
 const companiesOf = (f: Fingerprint) => f.signals.weak.filter((signal) => signal.startsWith('c:'));
-const namesAndStrong = (f: Fingerprint) => [...f.signals.strong, ...f.signals.weak.filter((signal) => signal.startsWith('w:'))];
+const playersAndStrong = (f: Fingerprint) => [...f.signals.strong, ...f.signals.weak];
 
 function sharedOf(a: readonly string[], b: readonly string[]): string[] {
   const set = new Set(a);

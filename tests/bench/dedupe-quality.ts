@@ -17,9 +17,9 @@ export interface QualityReport {
   rows: Array<{ method: string; scores: Record<Subset, Scores> }>;
   hardNegatives: number;
   hardNegativesMerged: string[];
-  /** Wrongly merged and missed pairs, by the half both items are in (pairs across halves: 'all'). */
-  wrongPairs: Array<{ subset: Subset; text: string }>;
-  missedPairs: Array<{ subset: Subset; text: string }>;
+  /** Wrongly merged and missed pairs, with the halves their items are in (a pair counts in each). */
+  wrongPairs: Array<{ splits: Split[]; text: string }>;
+  missedPairs: Array<{ splits: Split[]; text: string }>;
 }
 
 /** Scores the 36Kr-snapshot set plus the English feed supplement as one set (their dates never overlap). */
@@ -50,15 +50,15 @@ export async function measureQuality(): Promise<QualityReport | undefined> {
   const hardNegativesMerged = labels.hardNegatives.filter(([a, b]) => ours.get(a) === ours.get(b)).map(([a, b, why]) => `${a}~${b} (${why})`);
   const titleOf = new Map(items.map((item) => [item.id, `${item.sourceName}: ${item.title.slice(0, 50)}`]));
   const pairText = (a: DevItem, b: DevItem) => `${a.id} ${titleOf.get(a.id)} ≠ ${b.id} ${titleOf.get(b.id)}`;
-  const subsetOf = (a: DevItem, b: DevItem): Subset => (splitOfItem(a.id) === splitOfItem(b.id) ? splitOfItem(a.id) : 'all');
+  const splitsOf = (a: DevItem, b: DevItem): Split[] => [...new Set([splitOfItem(a.id), splitOfItem(b.id)])];
   const wrongPairs: QualityReport['wrongPairs'] = [];
   const missedPairs: QualityReport['missedPairs'] = [];
   for (const a of items) for (const b of items) {
     if (a.id >= b.id) continue;
     const predictedSame = ours.get(a.id) === ours.get(b.id);
     const trulySame = truth.get(a.id) === truth.get(b.id);
-    if (predictedSame && !trulySame) wrongPairs.push({ subset: subsetOf(a, b), text: pairText(a, b) });
-    if (!predictedSame && trulySame) missedPairs.push({ subset: subsetOf(a, b), text: pairText(a, b) });
+    if (predictedSame && !trulySame) wrongPairs.push({ splits: splitsOf(a, b), text: pairText(a, b) });
+    if (!predictedSame && trulySame) missedPairs.push({ splits: splitsOf(a, b), text: pairText(a, b) });
   }
   const goldGroupsIn = (split: Split) => labels.groups.filter((group) => splitOfItem(group[0]!) === split).length;
   return {

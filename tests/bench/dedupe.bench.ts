@@ -28,9 +28,10 @@ export async function main(args: string[]): Promise<void> {
       }
     }
     console.log(`hard negatives merged: ${quality.hardNegativesMerged.length}/${quality.hardNegatives}${quality.hardNegativesMerged.map((h) => `\n  ${h}`).join('')}`);
-    // Errors are listed for the tune half only, so the held-out half stays unread while rules are tuned.
+    // Errors are listed for the tune half only (pairs with an item in it), so the held-out half's own
+    // errors stay unread while rules are tuned.
     if (values.verbose) {
-      const tuneOnly = (pairs: Array<{ subset: string; text: string }>) => pairs.filter((pair) => pair.subset === 'tune').map((pair) => pair.text);
+      const tuneOnly = (pairs: Array<{ splits: string[]; text: string }>) => pairs.filter((pair) => pair.splits.includes('tune')).map((pair) => pair.text);
       console.log(`wrong pairs (tune half):\n  ${tuneOnly(quality.wrongPairs).join('\n  ')}`);
       console.log(`missed pairs (tune half):\n  ${tuneOnly(quality.missedPairs).join('\n  ')}`);
     }

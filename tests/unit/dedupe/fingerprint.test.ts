@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, indexKeysOf } from '../../../src/dedupe/fingerprint.js';
-import { estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
+import { fingerprintOf, indexKeysOf, splitSignature, titleSimilarity } from '../../../src/dedupe/fingerprint.js';
+import { bottomHashesOf, bottomKJaccard, estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
 import { shinglesOf } from '../../../src/dedupe/shingles.js';
 import { figuresIn, signalsOf } from '../../../src/dedupe/signals.js';
 
@@ -23,6 +23,34 @@ describe('minhash', () => {
     expect(estimateJaccard(minhashOf(a, 256), minhashOf(b, 256))).toBeLessThan(0.43);
     expect(estimateJaccard(minhashOf(a), minhashOf(a))).toBe(1);
     expect(estimateJaccard(minhashOf([]), minhashOf([]))).toBe(0);
+  });
+});
+
+describe('bottom-k sketches', () => {
+  it('give exact Jaccard for sets that fit, and an estimate for larger ones', () => {
+    expect(bottomKJaccard(bottomHashesOf(['a', 'b', 'c', 'd'], 8), bottomHashesOf(['c', 'd', 'e'], 8), 8)).toBe(0.4);
+    const a = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const b = Array.from({ length: 400 }, (_, i) => `w${i + 200}`); // true Jaccard 200/600 = 0.33
+    const estimate = bottomKJaccard(bottomHashesOf(a, 128), bottomHashesOf(b, 128), 128);
+    expect(estimate).toBeGreaterThan(0.23);
+    expect(estimate).toBeLessThan(0.43);
+    expect(bottomKJaccard([], [], 8)).toBe(0);
+  });
+});
+
+describe('titleSimilarity', () => {
+  const seenAt = new Date('2026-08-20T00:00:00Z');
+  const a = fingerprintOf({ title: '英伟达与AI芯片公司Rebellions就潜在交易进行谈判', seenAt });
+  const b = fingerprintOf({ title: '英伟达洽谈与芯片初创企业 Rebellions 达成潜在交易', seenAt });
+  it('is the exact Jaccard of the headline shingles', () => {
+    const shingles = [shinglesOf('英伟达与AI芯片公司Rebellions就潜在交易进行谈判'), shinglesOf('英伟达洽谈与芯片初创企业 Rebellions 达成潜在交易')] as const;
+    const both = [...shingles[0]].filter((shingle) => shingles[1].has(shingle)).length;
+    expect(titleSimilarity(a, b)).toBeCloseTo(both / (shingles[0].size + shingles[1].size - both), 10);
+  });
+  it('falls back to the MinHash estimate for a fingerprint stored before sketches', () => {
+    const legacy = { signature: b.signature.slice(0, 64) };
+    expect(splitSignature(legacy).titleSketch).toEqual([]);
+    expect(titleSimilarity(a, legacy)).toBe(estimateJaccard(splitSignature(a).title, splitSignature(b).title));
   });
 });
 
