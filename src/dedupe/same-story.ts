@@ -67,7 +67,8 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
     // Chinese rewrites of one report (36Kr, Readhub) share a headline bigram in five and the same
     // player; two reports about one company share the player but fewer bigrams, and only on close days.
     const names = shared.length - specific;
-    if (a.language === 'zh' && titleSimilarity >= 0.2 && fullSimilarity >= 0.1 && companies + names >= 1 && apart <= 2 * day) {
+    const nameInTitles = intersect(a.signals.title, b.signals.title) > 0;
+    if (a.language === 'zh' && titleSimilarity >= 0.2 && (fullSimilarity >= 0.1 || nameInTitles) && companies + names >= 1 && apart <= 2 * day) {
       return yes('similar Chinese headlines about the same player');
     }
     const longTitles = Math.min(a.titleLength, b.titleLength) >= minTitleShingles;
@@ -76,17 +77,23 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
   }
   if (apart > rules.crossLanguageDays * day) return no('cross-language, too far apart');
   if (figuresClash) return no('different figures');
-  // Names match across languages whether English wrote them as weak or Chinese as strong signals;
-  // company tags are written the same way in both (c:anthropic for "Anthropic" and for its Chinese name).
-  const crossShared = sharedOf(playersAndStrong(a), playersAndStrong(b));
-  // At least one signal must be in both headlines: ledes of unrelated stories share side names,
-  // and a commentary quotes the figures of the deal it comments on in its lede, not its headline.
+  if (signalsAgree(a, b)) return yes('cross-language: a product or figure in both headlines, and another signal');
+  return no('cross-language: too few shared signals');
+}
+
+/**
+ * The signal test that needs no shared words (so it works across languages): a signal in both
+ * headlines, and two shared signals of which one is a product or figure in both headlines, or three.
+ * Names match whether English wrote them as weak or Chinese as strong signals; company tags are
+ * written the same way in both (c:anthropic for "Anthropic" and for its Chinese name).
+ */
+function signalsAgree(a: Fingerprint, b: Fingerprint): boolean {
+  const shared = sharedOf(playersAndStrong(a), playersAndStrong(b));
+  // Ledes of unrelated stories share side names, and a commentary quotes the figures of the deal
+  // it comments on in its lede, not its headline.
   const inTitles = sharedOf(a.signals.title, b.signals.title);
   const specificInTitles = inTitles.filter((signal) => !signal.startsWith('w:')).length;
-  if (inTitles.length >= 1 && ((crossShared.length >= 2 && specificInTitles >= 1) || crossShared.length >= 3)) {
-    return yes('cross-language: a product or figure in both headlines, and another signal');
-  }
-  return no('cross-language: too few shared signals');
+  return inTitles.length >= 1 && ((shared.length >= 2 && specificInTitles >= 1) || shared.length >= 3);
 }
 
 /** Both give figures and too few match: "up 0.5%" is not "down 1.3%". */
