@@ -70,6 +70,12 @@ describe('signalsOf', () => {
     expect(chinese.weak).toEqual(['c:openai']);
     expect(signalsOf('英伟达与 AI 芯片公司 Rebellions 谈判').weak).toEqual(['c:nvidia']);
   });
+  it('reads Latin words by the headline\'s script, not by a Chinese boilerplate lede', () => {
+    const title = 'Acme launches Origin, a GitHub alternative';
+    const signals = signalsOf(`${title}\nHN 热议 · 52 分 / 17 条评论`, [], title);
+    expect(signals.strong).toEqual([]);
+    expect(signals.weak).toEqual(['w:acme', 'w:github', 'w:origin']);
+  });
   it('treats quarters and tagged company names as no strong signal', () => {
     expect(signalsOf('Alibaba Q2 results', ['alibaba']).strong).toEqual([]);
     expect(signalsOf('Alibaba Q2 results', ['alibaba']).weak).toEqual(['c:alibaba']);
