@@ -4,7 +4,7 @@ import { figuresIn } from './signals.js';
 
 const day = 86_400_000;
 /** English headlines have few words: a shared company and a few words prove little below this size. */
-const minTitleShingles = 8;
+const minTitleShingles = 6;
 /** Of the figures both quote, at least this share of the smaller set must be the same. */
 const agreeShare = 0.75;
 
@@ -72,7 +72,7 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
       return yes('similar Chinese headlines about the same player');
     }
     const longTitles = Math.min(a.titleLength, b.titleLength) >= minTitleShingles;
-    if (titleSimilarity >= 0.3 && companies >= 1 && longTitles && apart <= rules.crossLanguageDays * day) return yes('similar titles about the same company');
+    if (titleSimilarity >= 0.2 && companies >= 1 && longTitles && apart <= rules.crossLanguageDays * day) return yes('similar titles about the same company');
     return no('not similar enough');
   }
   if (apart > rules.crossLanguageDays * day) return no('cross-language, too far apart');
