@@ -44,14 +44,15 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
   const strong = intersect(a.signals.strong, b.signals.strong);
   const companies = intersect(companiesOf(a), companiesOf(b));
   // Headline figures must agree, a headline figure must appear in the other report if it quotes
-  // figures at all, and ledes that quote several must mostly agree ("up 0.24%" is another day).
+  // figures at all, and ledes that quote three or more must mostly agree ("up 0.24%, 1.3%, 0.8%" is
+  // another session; with two each, one differing side figure is common in two reports of one event).
   const ledeFigures = [figuresIn(a.signals.strong), figuresIn(b.signals.strong)] as const;
   const titleFigures = [figuresIn(a.signals.title), figuresIn(b.signals.title)] as const;
   const figuresClash =
     (titleFigures[0].length > 0 && titleFigures[1].length > 0 && intersect(...titleFigures) === 0) ||
     (titleFigures[0].length > 0 && ledeFigures[1].length > 0 && intersect(titleFigures[0], ledeFigures[1]) === 0) ||
     (titleFigures[1].length > 0 && ledeFigures[0].length > 0 && intersect(titleFigures[1], ledeFigures[0]) === 0) ||
-    (Math.min(ledeFigures[0].length, ledeFigures[1].length) >= 2 && disagree(...ledeFigures));
+    (Math.min(ledeFigures[0].length, ledeFigures[1].length) >= 3 && disagree(...ledeFigures));
   // A digest ("氪星晚报｜A；B；C") contains many headlines; it is its own story, not each of theirs.
   if ((a.digest || b.digest) && titleSimilarity < 0.9) return no('one is a digest of many');
   const shared = sharedOf(a.signals.strong, b.signals.strong);

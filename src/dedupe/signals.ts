@@ -39,6 +39,9 @@ const unitScale: Record<string, number> = {
   million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
 };
 const amountPattern = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|万亿|亿|万|千|trillion|billion|million|thousand|tn|bn|mn|[tbmk](?![a-z]))/giu;
+// Round amounts written in words: "百亿资源" is "10 billion" as surely as "100亿" is ("数亿", "several
+// hundred million", names no figure and is left out).
+const wordAmountPattern = /(?<![数几一二两三四五六七八九十])([百千])(亿|万)/gu;
 const latinPattern = /[A-Za-z][A-Za-z0-9]*(?:[.\-+][A-Za-z0-9]+)*\+?/g;
 
 /**
@@ -113,6 +116,10 @@ function figuresOf(text: string): string[] {
     }
     const scaled = value * (unitScale[unit] ?? 1);
     if (scaled < 1e4) continue;
+    result.add(`n:${Number(scaled.toPrecision(3)).toExponential()}`);
+  }
+  for (const match of text.matchAll(wordAmountPattern)) {
+    const scaled = (match[1] === '百' ? 100 : 1000) * unitScale[match[2]!]!;
     result.add(`n:${Number(scaled.toPrecision(3)).toExponential()}`);
   }
   return [...result].sort();

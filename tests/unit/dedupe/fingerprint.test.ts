@@ -59,6 +59,9 @@ describe('signalsOf', () => {
     expect(figuresIn(signalsOf('Stripe buys OpenRouter for $7B').title)).toEqual(['n:7e+9']);
     expect(figuresIn(signalsOf('Stripe 以超 70 亿美元收购 OpenRouter').title)).toEqual(['n:7e+9']);
     expect(figuresIn(signalsOf('Qwen-VL prices cut by up to 85%').title)).toEqual(['p:85']);
+    expect(figuresIn(signalsOf('京东投入百亿资源').title)).toEqual(figuresIn(signalsOf('京东投入100亿资源').title));
+    expect(figuresIn(signalsOf('近千亿研发').title)).toEqual(['n:1e+11']);
+    expect(figuresIn(signalsOf('完成数亿元融资，数百万用户').title)).toEqual([]);
   });
   it('finds versioned products and Latin names in Chinese as strong signals, English names and big companies as weak ones', () => {
     const english = signalsOf('Replit expands access to software creation with GPT-5.6 Luna, says OpenAI');
