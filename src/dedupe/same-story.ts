@@ -66,10 +66,12 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
     if (titleSimilarity >= 0.25 && (specific >= 1 || strong >= 2)) return yes('similar titles and a shared product, figure or names');
     if (titleSimilarity >= 0.15 && strong >= 2 && specific >= 1 && apart <= rules.crossLanguageDays * day) return yes('shared products or figures');
     // Chinese rewrites of one report (36Kr, Readhub) share a headline bigram in five and the same
-    // player; two reports about one company share the player but fewer bigrams, and only on close days.
+    // player, or fewer headline bigrams and a fifth of title and lede (they retell the same facts);
+    // two reports about one company share the player but less of both, and only on close days.
     const names = shared.length - specific;
     const nameInTitles = intersect(a.signals.title, b.signals.title) > 0;
-    if (a.language === 'zh' && titleSimilarity >= 0.2 && (fullSimilarity >= 0.1 || nameInTitles) && companies + names >= 1 && apart <= 2 * day) {
+    const alike = (titleSimilarity >= 0.2 && (fullSimilarity >= 0.1 || nameInTitles)) || (titleSimilarity >= 0.14 && fullSimilarity >= 0.2);
+    if (a.language === 'zh' && alike && companies + names >= 1 && apart <= 2 * day) {
       return yes('similar Chinese headlines about the same player');
     }
     const longTitles = Math.min(a.titleLength, b.titleLength) >= minTitleShingles;
