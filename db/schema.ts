@@ -155,7 +155,8 @@ export const items = pgTable(
 );
 
 /**
- * What story assignment compares: MinHash signatures (title, then title+lede; uint32 stored as int4)
+ * What story assignment compares: MinHash signatures (title, then title+lede) followed by the title's
+ * bottom-k sketch (uint32 stored as int4; rows written before the sketch have only the MinHashes)
  * and the strong/weak signals. One row per item, written once when the item is stored.
  */
 export const itemFingerprints = pgTable('item_fingerprints', {

@@ -1,14 +1,20 @@
 import { detectLanguage } from '../text.js';
-import { bandKeysOf, key52, minhashOf, signatureSize } from './minhash.js';
+import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, key52, minhashOf, signatureSize } from './minhash.js';
 import { shinglesOf } from './shingles.js';
 import { signalsOf, type Signals } from './signals.js';
 
 /** Characters of the body that count as the lede: enough to tell events apart, short enough to stay on topic. */
 export const ledeChars = 240;
+/** Headline shingles kept exactly: more than almost any single headline has (digests have more). */
+export const titleSketchSize = 48;
 
 /** What story assignment needs to know about one item; stored with the item. */
 export interface Fingerprint {
-  /** MinHash of the title's shingles, then MinHash of title and lede (signatureSize each). */
+  /**
+   * MinHash of the title's shingles, then MinHash of title and lede (signatureSize each), then the
+   * title's bottom-k sketch (up to titleSketchSize hashes; absent in fingerprints stored before it).
+   * One array, so the stored form (an int4[] column) did not change.
+   */
   signature: number[];
   signals: Signals;
   /** How many shingles the title has: a digest headline listing ten events is much longer than any one. */
@@ -33,7 +39,7 @@ export function fingerprintOf(input: FingerprintInput): Fingerprint {
   const text = `${input.title}\n${lede}`;
   const titleShingles = shinglesOf(input.title);
   return {
-    signature: [...minhashOf(titleShingles), ...minhashOf(shinglesOf(text))],
+    signature: [...minhashOf(titleShingles), ...minhashOf(shinglesOf(text)), ...bottomHashesOf(titleShingles, titleSketchSize)],
     titleLength: titleShingles.size,
     digest: isDigestTitle(input.title),
     signals: signalsOf(text, input.companies ?? [], input.title),
@@ -56,9 +62,26 @@ export function indexKeysOf(fingerprint: Fingerprint): number[] {
   return [...keys];
 }
 
-/** The two halves of a signature: title only, and title with lede. */
-export function splitSignature(fingerprint: Pick<Fingerprint, 'signature'>): { title: number[]; full: number[] } {
-  return { title: fingerprint.signature.slice(0, signatureSize), full: fingerprint.signature.slice(signatureSize) };
+/** The parts of a signature: title MinHash, title-and-lede MinHash, title sketch (maybe empty). */
+export function splitSignature(fingerprint: Pick<Fingerprint, 'signature'>): { title: number[]; full: number[]; titleSketch: number[] } {
+  const { signature } = fingerprint;
+  return {
+    title: signature.slice(0, signatureSize),
+    full: signature.slice(signatureSize, 2 * signatureSize),
+    titleSketch: signature.slice(2 * signatureSize),
+  };
+}
+
+/**
+ * How alike two headlines are: exact Jaccard of their shingles from the sketches (32 MinHash
+ * values blur 0.2 and 0.3, which is where Chinese paraphrases sit), or the MinHash estimate when
+ * either fingerprint was stored before sketches.
+ */
+export function titleSimilarity(a: Pick<Fingerprint, 'signature'>, b: Pick<Fingerprint, 'signature'>): number {
+  const sa = splitSignature(a);
+  const sb = splitSignature(b);
+  if (sa.titleSketch.length === 0 || sb.titleSketch.length === 0) return estimateJaccard(sa.title, sb.title);
+  return bottomKJaccard(sa.titleSketch, sb.titleSketch, titleSketchSize);
 }
 
 /** Three or more headline-sized parts separated by ；/ | ｜ make a digest. */

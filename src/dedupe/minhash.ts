@@ -47,6 +47,29 @@ export function estimateJaccard(a: readonly number[], b: readonly number[]): num
   return equal / a.length;
 }
 
+/**
+ * A bottom-k sketch: the k smallest distinct shingle hashes, ascending. For a set of at most k
+ * shingles (a headline) it is the whole set, so Jaccard from two sketches is exact, not estimated.
+ */
+export function bottomHashesOf(shingles: Iterable<string>, k: number): number[] {
+  const hashes = [...new Set([...shingles].map((shingle) => hash32(shingle)))];
+  return hashes.sort((a, b) => a - b).slice(0, k);
+}
+
+/**
+ * Jaccard from two bottom-k sketches: of the k smallest hashes of their union, the share in both
+ * (Broder's estimator; exact when both sets fit in k).
+ */
+export function bottomKJaccard(a: readonly number[], b: readonly number[], k: number): number {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, k);
+  if (union.length === 0) return 0;
+  let both = 0;
+  for (const value of union) if (inA.has(value) && inB.has(value)) both++;
+  return both / union.length;
+}
+
 /** A 52-bit key (safe as a JS number and a PostgreSQL bigint) for a string. */
 export function key52(text: string): number {
   const high = hash32(text, 0x12345678) & 0xfffff;

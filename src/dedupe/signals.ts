@@ -23,7 +23,8 @@ const commonNames: Record<string, string> = {
   微软: 'microsoft', 亚马逊: 'amazon', 特斯拉: 'tesla', 三星: 'samsung', 台积电: 'tsmc', 英特尔: 'intel', 美光: 'micron',
   博通: 'broadcom', 甲骨文: 'oracle', 高通: 'qualcomm',
 };
-const cjkCommonNames = Object.keys(commonNames).filter((name) => /[\u3400-\u9fff]/.test(name));
+const cjkPattern = /[\u3400-\u9fff]/;
+const cjkCommonNames = Object.keys(commonNames).filter((name) => cjkPattern.test(name));
 
 /** Latin words that are capitalised or common in headlines without naming anything. */
 const notNames = new Set(
@@ -38,6 +39,9 @@ const unitScale: Record<string, number> = {
   million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
 };
 const amountPattern = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|万亿|亿|万|千|trillion|billion|million|thousand|tn|bn|mn|[tbmk](?![a-z]))/giu;
+// Round amounts written in words: "百亿资源" is "10 billion" as surely as "100亿" is ("数亿", "several
+// hundred million", names no figure and is left out).
+const wordAmountPattern = /(?<![数几一二两三四五六七八九十])([百千])(亿|万)/gu;
 const latinPattern = /[A-Za-z][A-Za-z0-9]*(?:[.\-+][A-Za-z0-9]+)*\+?/g;
 
 /**
@@ -45,15 +49,17 @@ const latinPattern = /[A-Za-z][A-Za-z0-9]*(?:[.\-+][A-Za-z0-9]+)*\+?/g;
  * strong signals are kept apart: ledes quote many side figures and names, headlines do not.
  */
 export function signalsOf(text: string, companies: readonly string[] = [], title = text): Signals {
-  const all = signalSets(text, companies);
-  const inTitle = signalSets(title, companies);
+  // Whether a Latin word is a name depends on the headline's script: a Hacker News item has an
+  // English headline and a Chinese boilerplate lede ("HN 热议 · 52 分"), and its "launches" is no name.
+  const chinese = cjkPattern.test(title);
+  const all = signalSets(text, companies, chinese);
+  const inTitle = signalSets(title, companies, chinese);
   const titleNames = [...inTitle.weak].filter((signal) => signal.startsWith('w:'));
   return { strong: [...all.strong].sort(), weak: [...all.weak].sort(), title: [...inTitle.strong, ...titleNames].sort() };
 }
 
-function signalSets(text: string, companies: readonly string[]): { strong: Set<string>; weak: Set<string> } {
+function signalSets(text: string, companies: readonly string[], chinese: boolean): { strong: Set<string>; weak: Set<string> } {
   const normalized = text.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/g, '-');
-  const chinese = /[\u3400-\u9fff]/.test(normalized);
   const strong = new Set<string>(figuresOf(normalized));
   const weak = new Set<string>(companies.map((slug) => `c:${slug}`));
   for (const name of cjkCommonNames) if (normalized.includes(name)) weak.add(`c:${commonNames[name]}`);
@@ -110,6 +116,10 @@ function figuresOf(text: string): string[] {
     }
     const scaled = value * (unitScale[unit] ?? 1);
     if (scaled < 1e4) continue;
+    result.add(`n:${Number(scaled.toPrecision(3)).toExponential()}`);
+  }
+  for (const match of text.matchAll(wordAmountPattern)) {
+    const scaled = (match[1] === '百' ? 100 : 1000) * unitScale[match[2]!]!;
     result.add(`n:${Number(scaled.toPrecision(3)).toExponential()}`);
   }
   return [...result].sort();

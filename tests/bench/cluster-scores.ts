@@ -8,26 +8,32 @@ export interface Scores {
   predictedPairs: number;
 }
 
-/** Scores a predicted clustering (item → cluster) against the truth (item → cluster). */
-export function scoreClusters(truth: Map<string, string>, predicted: Map<string, string>): Scores {
+/**
+ * Scores a predicted clustering (item → cluster) against the truth (item → cluster). With `only`,
+ * a pair counts when at least one of its items is in `only` (so a wrong merge with an item outside
+ * still costs precision), and B-cubed averages over the items in `only`.
+ */
+export function scoreClusters(truth: Map<string, string>, predicted: Map<string, string>, only?: ReadonlySet<string>): Scores {
   const ids = [...truth.keys()];
+  const counted = (id: string) => !only || only.has(id);
   const truthGroups = groupsOf(ids, truth);
   const predictedGroups = groupsOf(ids, predicted);
   let truePairs = 0;
   let predictedPairs = 0;
   let goldPairs = 0;
-  for (const members of predictedGroups.values()) predictedPairs += pairs(members.length);
-  for (const members of truthGroups.values()) goldPairs += pairs(members.length);
+  for (const members of predictedGroups.values()) predictedPairs += countedPairs(members, counted);
+  for (const members of truthGroups.values()) goldPairs += countedPairs(members, counted);
   for (const members of predictedGroups.values()) {
-    const byTruth = new Map<string, number>();
-    for (const id of members) byTruth.set(truth.get(id)!, (byTruth.get(truth.get(id)!) ?? 0) + 1);
-    for (const count of byTruth.values()) truePairs += pairs(count);
+    const byTruth = new Map<string, string[]>();
+    for (const id of members) byTruth.set(truth.get(id)!, [...(byTruth.get(truth.get(id)!) ?? []), id]);
+    for (const same of byTruth.values()) truePairs += countedPairs(same, counted);
   }
   const precision = predictedPairs === 0 ? 1 : truePairs / predictedPairs;
   const recall = goldPairs === 0 ? 1 : truePairs / goldPairs;
   let bPrecision = 0;
   let bRecall = 0;
-  for (const id of ids) {
+  const scored = ids.filter(counted);
+  for (const id of scored) {
     const mine = predictedGroups.get(predicted.get(id)!)!;
     const gold = truthGroups.get(truth.get(id)!)!;
     const goldSet = new Set(gold);
@@ -35,8 +41,8 @@ export function scoreClusters(truth: Map<string, string>, predicted: Map<string,
     bPrecision += overlap / mine.length;
     bRecall += overlap / gold.length;
   }
-  bPrecision /= ids.length;
-  bRecall /= ids.length;
+  bPrecision /= scored.length;
+  bRecall /= scored.length;
   return { precision, recall, f1: harmonic(precision, recall), bcubedF1: harmonic(bPrecision, bRecall), predictedPairs };
 }
 
@@ -45,9 +51,17 @@ function groupsOf(ids: string[], clusters: Map<string, string>): Map<string, str
   for (const id of ids) {
     const cluster = clusters.get(id) ?? `self:${id}`;
     clusters.set(id, cluster);
-    groups.set(cluster, [...(groups.get(cluster) ?? []), id]);
+    const members = groups.get(cluster);
+    if (members) members.push(id);
+    else groups.set(cluster, [id]);
   }
   return groups;
+}
+
+/** Pairs within a group that have at least one counted item: all pairs less those among the rest. */
+function countedPairs(members: readonly string[], counted: (id: string) => boolean): number {
+  const outside = members.filter((id) => !counted(id)).length;
+  return pairs(members.length) - pairs(outside);
 }
 
 const pairs = (n: number) => (n * (n - 1)) / 2;

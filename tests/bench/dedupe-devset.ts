@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DedupeInput } from '../../src/dedupe/exact.js';
+import { hash32 } from '../../src/dedupe/minhash.js';
 import { parseFeed } from '../../src/parse/feed.js';
 import { corpusDir, fixture, projectRoot } from '../helpers/fixtures.js';
 
@@ -62,4 +63,28 @@ export function loadDevItems(labels: Labels): DevItem[] | undefined {
     return { id: `f${flash.id}`, url: flash.url, title: title ?? '', text: rest.join(' — '), published: flash.created_at, source: flash.source, sourceName: flash.source };
   });
   return [...posts, ...flashes].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+}
+
+/** Which half of the dev set a labelled story is in: rules are tuned on one, scored on both. */
+export type Split = 'tune' | 'held-out';
+
+/**
+ * A deterministic split by a hash of the story's key (its smallest item id), so a story is never
+ * cut in two and the halves do not move when labels are added or reordered.
+ */
+export const splitOf = (storyKey: string): Split => (hash32(storyKey) % 2 === 0 ? 'tune' : 'held-out');
+
+/** Item id → story key: the smallest id of its labelled group, or its own id when it is in none. */
+export function truthOf(items: readonly DevItem[], groups: readonly string[][]): Map<string, string> {
+  const known = new Set(items.map((item) => item.id));
+  const truth = new Map<string, string>();
+  for (const group of groups) {
+    const key = [...group].sort()[0]!;
+    for (const id of group) {
+      if (!known.has(id)) throw new Error(`dedupe dev set: labelled item ${id} is not in the corpus`);
+      truth.set(id, key);
+    }
+  }
+  for (const item of items) if (!truth.has(item.id)) truth.set(item.id, item.id);
+  return truth;
 }

@@ -64,8 +64,9 @@ const signalKeys = Array.from({ length: vocabulary }, (_, i) => key52(`s:w:sig${
 
 /**
  * Bulk-loads `count` stored items older than the `from` already loaded, each with a story, a random
- * 64-value signature, 24 LSH band keys and 3 signal keys drawn with a skew (some signals are common,
- * like "OpenAI" or "10%"), all in single INSERT … SELECT statements over generate_series.
+ * 88-value signature (two 32-value MinHashes and a headline's 24-hash sketch), 24 LSH band keys and
+ * 3 signal keys drawn with a skew (some signals are common, like "OpenAI" or "10%"), all in single
+ * INSERT … SELECT statements over generate_series.
  */
 async function loadItems(handle: DbHandle, options: { from: number; count: number; firstId: number }): Promise<number> {
   const { db } = handle;
@@ -94,7 +95,7 @@ async function loadItems(handle: DbHandle, options: { from: number; count: numbe
       select id, 'bench', 'https://bench.example/' || id, 'https://bench.example/' || id, 'synthetic item ' || id, '', t, t, 'en', md5(id::text), id from bench_new`);
     await tx.execute(sql`insert into item_fingerprints (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
       select id, t, 'en', 8, false,
-             array(select (floor(random() * 4294967296) - 2147483648)::int from generate_series(1, 64) where id > 0),
+             array(select (floor(random() * 4294967296) - 2147483648)::int from generate_series(1, 64 + 24) where id > 0),
              array(select 'w:sig' || x from unnest(sig) x), '{}'::text[], array(select 'w:sig' || x from unnest(sig) x)
       from bench_new`);
     await tx.execute(sql`insert into item_bands (day, band, item_id)

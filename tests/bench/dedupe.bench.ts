@@ -1,8 +1,9 @@
 // `npm run bench -- dedupe [--sizes 10000,1000000] [--new 300] [--skip-quality] [--skip-scale] [--verbose]`
-// 1. Story quality on the labelled dev set next to two baselines (exact canonical URL, exact title).
+// 1. Story quality on the labelled dev set next to two baselines (exact canonical URL, exact title),
+//    on the whole set, the tune half and the held-out half; --verbose lists the tune half's errors.
 // 2. Per-item assignment time on PostgreSQL (DATABASE_URL, else the local server) at 10k and 1M stored items.
 import { parseArgs } from 'node:util';
-import { measureQuality } from './dedupe-quality.js';
+import { measureQuality, subsets } from './dedupe-quality.js';
 import { measureScale } from './dedupe-scale.js';
 
 const fmt = (value: number) => value.toFixed(3);
@@ -15,13 +16,25 @@ export async function main(args: string[]): Promise<void> {
   } else if (!quality) {
     console.log('quality: skipped, ../shared/corpus/items/irisfeng-ai36kr-NO-LICENSE is not here');
   } else {
+    const { tune, 'held-out': heldOut } = quality.splitSizes;
     console.log(`dev set: ${quality.items} items, ${quality.goldGroups} labelled multi-item stories (tests/fixtures/dedupe: 36Kr snapshot + English feeds)`);
-    console.log(`${'method'.padEnd(36)} ${'pair P'.padStart(7)} ${'pair R'.padStart(7)} ${'pair F1'.padStart(7)} ${'B3 F1'.padStart(7)}  pairs`);
+    console.log(`split by a hash of each story's key: tune ${tune.items} items / ${tune.goldGroups} stories, held-out ${heldOut.items} items / ${heldOut.goldGroups} stories`);
+    console.log(`${'method'.padEnd(36)} ${'subset'.padEnd(9)} ${'pair P'.padStart(7)} ${'pair R'.padStart(7)} ${'pair F1'.padStart(7)} ${'B3 F1'.padStart(7)}  pairs`);
     for (const { method, scores } of quality.rows) {
-      console.log(`${method.padEnd(36)} ${fmt(scores.precision).padStart(7)} ${fmt(scores.recall).padStart(7)} ${fmt(scores.f1).padStart(7)} ${fmt(scores.bcubedF1).padStart(7)}  ${scores.predictedPairs}`);
+      for (const subset of subsets) {
+        const s = scores[subset];
+        const label = subset === 'all' ? method : '';
+        console.log(`${label.padEnd(36)} ${subset.padEnd(9)} ${fmt(s.precision).padStart(7)} ${fmt(s.recall).padStart(7)} ${fmt(s.f1).padStart(7)} ${fmt(s.bcubedF1).padStart(7)}  ${s.predictedPairs}`);
+      }
     }
     console.log(`hard negatives merged: ${quality.hardNegativesMerged.length}/${quality.hardNegatives}${quality.hardNegativesMerged.map((h) => `\n  ${h}`).join('')}`);
-    if (values.verbose) console.log(`wrong pairs:\n  ${quality.wrongPairs.join('\n  ')}`);
+    // Errors are listed for the tune half only (pairs with an item in it), so the held-out half's own
+    // errors stay unread while rules are tuned.
+    if (values.verbose) {
+      const tuneOnly = (pairs: Array<{ splits: string[]; text: string }>) => pairs.filter((pair) => pair.splits.includes('tune')).map((pair) => pair.text);
+      console.log(`wrong pairs (tune half):\n  ${tuneOnly(quality.wrongPairs).join('\n  ')}`);
+      console.log(`missed pairs (tune half):\n  ${tuneOnly(quality.missedPairs).join('\n  ')}`);
+    }
   }
   if (values['skip-scale']) return;
   const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, indexKeysOf } from '../../../src/dedupe/fingerprint.js';
-import { estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
+import { fingerprintOf, indexKeysOf, splitSignature, titleSimilarity } from '../../../src/dedupe/fingerprint.js';
+import { bottomHashesOf, bottomKJaccard, estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
 import { shinglesOf } from '../../../src/dedupe/shingles.js';
 import { figuresIn, signalsOf } from '../../../src/dedupe/signals.js';
 
@@ -26,11 +26,42 @@ describe('minhash', () => {
   });
 });
 
+describe('bottom-k sketches', () => {
+  it('give exact Jaccard for sets that fit, and an estimate for larger ones', () => {
+    expect(bottomKJaccard(bottomHashesOf(['a', 'b', 'c', 'd'], 8), bottomHashesOf(['c', 'd', 'e'], 8), 8)).toBe(0.4);
+    const a = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const b = Array.from({ length: 400 }, (_, i) => `w${i + 200}`); // true Jaccard 200/600 = 0.33
+    const estimate = bottomKJaccard(bottomHashesOf(a, 128), bottomHashesOf(b, 128), 128);
+    expect(estimate).toBeGreaterThan(0.23);
+    expect(estimate).toBeLessThan(0.43);
+    expect(bottomKJaccard([], [], 8)).toBe(0);
+  });
+});
+
+describe('titleSimilarity', () => {
+  const seenAt = new Date('2026-08-20T00:00:00Z');
+  const a = fingerprintOf({ title: '英伟达与AI芯片公司Rebellions就潜在交易进行谈判', seenAt });
+  const b = fingerprintOf({ title: '英伟达洽谈与芯片初创企业 Rebellions 达成潜在交易', seenAt });
+  it('is the exact Jaccard of the headline shingles', () => {
+    const shingles = [shinglesOf('英伟达与AI芯片公司Rebellions就潜在交易进行谈判'), shinglesOf('英伟达洽谈与芯片初创企业 Rebellions 达成潜在交易')] as const;
+    const both = [...shingles[0]].filter((shingle) => shingles[1].has(shingle)).length;
+    expect(titleSimilarity(a, b)).toBeCloseTo(both / (shingles[0].size + shingles[1].size - both), 10);
+  });
+  it('falls back to the MinHash estimate for a fingerprint stored before sketches', () => {
+    const legacy = { signature: b.signature.slice(0, 64) };
+    expect(splitSignature(legacy).titleSketch).toEqual([]);
+    expect(titleSimilarity(a, legacy)).toBe(estimateJaccard(splitSignature(a).title, splitSignature(b).title));
+  });
+});
+
 describe('signalsOf', () => {
   it('writes figures the same way in English and Chinese', () => {
     expect(figuresIn(signalsOf('Stripe buys OpenRouter for $7B').title)).toEqual(['n:7e+9']);
     expect(figuresIn(signalsOf('Stripe 以超 70 亿美元收购 OpenRouter').title)).toEqual(['n:7e+9']);
     expect(figuresIn(signalsOf('Qwen-VL prices cut by up to 85%').title)).toEqual(['p:85']);
+    expect(figuresIn(signalsOf('京东投入百亿资源').title)).toEqual(figuresIn(signalsOf('京东投入100亿资源').title));
+    expect(figuresIn(signalsOf('近千亿研发').title)).toEqual(['n:1e+11']);
+    expect(figuresIn(signalsOf('完成数亿元融资，数百万用户').title)).toEqual([]);
   });
   it('finds versioned products and Latin names in Chinese as strong signals, English names and big companies as weak ones', () => {
     const english = signalsOf('Replit expands access to software creation with GPT-5.6 Luna, says OpenAI');
@@ -41,6 +72,12 @@ describe('signalsOf', () => {
     expect(signalsOf('Carrie Lam visits Hong Kong').weak).toEqual(['w:carrie lam', 'w:hong kong']);
     expect(chinese.weak).toEqual(['c:openai']);
     expect(signalsOf('英伟达与 AI 芯片公司 Rebellions 谈判').weak).toEqual(['c:nvidia']);
+  });
+  it('reads Latin words by the headline\'s script, not by a Chinese boilerplate lede', () => {
+    const title = 'Acme launches Origin, a GitHub alternative';
+    const signals = signalsOf(`${title}\nHN 热议 · 52 分 / 17 条评论`, [], title);
+    expect(signals.strong).toEqual([]);
+    expect(signals.weak).toEqual(['w:acme', 'w:github', 'w:origin']);
   });
   it('treats quarters and tagged company names as no strong signal', () => {
     expect(signalsOf('Alibaba Q2 results', ['alibaba']).strong).toEqual([]);
