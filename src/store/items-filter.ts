@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { items, stories } from '../../db/schema.js';
 import { splitSearchText, type SearchText } from './search-text.js';
 
@@ -55,11 +55,19 @@ export function whereOf(filters: ItemFilters, ...more: Array<SQL | undefined>): 
   return and(...filterConditions(filters), ...more);
 }
 
-/** A filter that is exactly one company or one topic (plus a time range) can read item_tag_times. */
-export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string } | undefined {
-  const { companies = [], topics = [], from: _from, to: _to, ...rest } = filters;
+/**
+ * A filter that is exactly one company or one topic (plus a time range and relevance, the API's
+ * default) can read item_tag_times; relevance is then checked on each item it yields.
+ */
+export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string; relevant?: boolean } | undefined {
+  const { companies = [], topics = [], from: _from, to: _to, relevant, ...rest } = filters;
   if (Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))) return undefined;
-  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]! };
-  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]! };
+  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]!, relevant };
+  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]!, relevant };
   return undefined;
+}
+
+/** For the item_tag_times paths: the item an index row stands for has this relevance. */
+export function tagRowRelevant(itemId: AnyColumn, relevant: boolean | undefined): SQL | undefined {
+  return relevant === undefined ? undefined : sql`exists (select 1 from ${items} where ${items.id} = ${itemId} and ${items.relevant} = ${relevant})`;
 }
