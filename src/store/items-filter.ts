@@ -1,5 +1,5 @@
-import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { items, stories } from '../../db/schema.js';
+import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { items, itemTagTimes, stories } from '../../db/schema.js';
 import { splitSearchText, type SearchText } from './search-text.js';
 
 /** What a researcher can narrow items by; every field is optional and they combine with AND. */
@@ -57,7 +57,7 @@ export function whereOf(filters: ItemFilters, ...more: Array<SQL | undefined>): 
 
 /**
  * A filter that is exactly one company or one topic (plus a time range and relevance, the API's
- * default) can read item_tag_times; relevance is then checked on each item it yields.
+ * default) can read item_tag_times.
  */
 export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string; relevant?: boolean } | undefined {
   const { companies = [], topics = [], from: _from, to: _to, relevant, ...rest } = filters;
@@ -67,7 +67,14 @@ export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; ta
   return undefined;
 }
 
-/** For the item_tag_times paths: the item an index row stands for has this relevance. */
-export function tagRowRelevant(itemId: AnyColumn, relevant: boolean | undefined): SQL | undefined {
-  return relevant === undefined ? undefined : sql`exists (select 1 from ${items} where ${items.id} = ${itemId} and ${items.relevant} = ${relevant})`;
+/** The item_tag_times rows of one tag in [from, to), of the asked relevance: a slice of its primary key's index. */
+export function tagSlice(tag: NonNullable<ReturnType<typeof singleTag>>, range: { from?: Date; to?: Date }): SQL | undefined {
+  const t = itemTagTimes;
+  return and(
+    eq(t.kind, tag.kind),
+    eq(t.tag, tag.tag),
+    range.from ? gte(t.seenAt, range.from) : undefined,
+    range.to ? lt(t.seenAt, range.to) : undefined,
+    tag.relevant === undefined ? undefined : eq(t.relevant, tag.relevant),
+  );
 }
