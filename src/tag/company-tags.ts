@@ -39,23 +39,36 @@ function isVersionedProduct(hit: AliasHit, texts: FieldTexts): boolean {
 
 const quoteMarks = new Set(['「', '」', '“', '”', '"', '『', '』', '‘', '’', "'"]);
 
+/** Where place names (foreign countries and firms) start and end, per field, for O(1) adjacency checks. */
+interface PlaceSpans {
+  starts: Set<string>;
+  ends: Map<string, Hit>;
+}
+
+function placeSpansOf(hits: Hit[]): PlaceSpans {
+  const spans: PlaceSpans = { starts: new Set(), ends: new Map() };
+  for (const hit of hits) {
+    if (hit.meaning.kind !== 'foreign') continue;
+    spans.starts.add(`${hit.field}:${hit.start}`);
+    spans.ends.set(`${hit.field}:${hit.end}`, hit);
+  }
+  return spans;
+}
+
 /**
  * A metaphor for a foreign firm, not the company: 「美国支付宝」, “America's Alipay”, "the Alipay of
  * India". A place name right before the alias (with 版 or 's between at most) counts only inside
  * quotes, since 美国TikTok is ByteDance's own US business; "the <alias> of <place>" always counts.
  */
-function isForeignMetaphor(hit: AliasHit, placeHits: Hit[], texts: FieldTexts): boolean {
+function isForeignMetaphor(hit: AliasHit, places: PlaceSpans, texts: FieldTexts): boolean {
   const text = texts[hit.field];
-  for (const place of placeHits) {
-    if (place.field !== hit.field) continue;
-    const before = text.slice(place.end, hit.start);
-    if (place.end <= hit.start && ['', '版', "'s ", '’s '].includes(before)) {
-      if (quoteMarks.has(text.charAt(place.start - 1)) && quoteMarks.has(text.charAt(hit.end))) return true;
-    }
-    const after = text.slice(hit.end, place.start);
-    if (place.start >= hit.end && /^ of (?:the )?$/.test(after) && /\bthe $/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return true;
+  for (const gap of ['', '版', "'s ", '’s ']) {
+    const place = places.ends.get(`${hit.field}:${hit.start - gap.length}`);
+    if (!place || text.slice(place.end, hit.start) !== gap) continue;
+    if (quoteMarks.has(text.charAt(place.start - 1)) && quoteMarks.has(text.charAt(hit.end))) return true;
   }
-  return false;
+  if (!/\bthe $/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
+  return [' of ', ' of the '].some((gap) => text.startsWith(gap, hit.end) && places.starts.has(`${hit.field}:${hit.end + gap.length}`));
 }
 
 /**
@@ -66,13 +79,17 @@ function isForeignMetaphor(hit: AliasHit, placeHits: Hit[], texts: FieldTexts): 
  * for each further mention, so an item about a company outranks a passing mention.
  */
 export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag[]; productSeen: boolean } {
-  const aiHits = hits.filter((hit) => hit.meaning.kind === 'ai');
-  const placeHits = hits.filter((hit) => hit.meaning.kind === 'foreign');
-  const otherSense = new Set(hits.flatMap((hit) => (hit.meaning.kind === 'otherSense' ? [hit.meaning.company] : [])));
+  const aiHits: Hit[] = [];
+  const otherSense = new Set<string>();
+  for (const hit of hits) {
+    if (hit.meaning.kind === 'ai') aiHits.push(hit);
+    else if (hit.meaning.kind === 'otherSense') otherSense.add(hit.meaning.company);
+  }
+  const places = placeSpansOf(hits);
   const byCompany = new Map<string, AliasHit[]>();
   for (const hit of hits) {
     if (hit.meaning.kind !== 'alias') continue;
-    if (placeHits.length > 0 && isForeignMetaphor(hit as AliasHit, placeHits, texts)) continue;
+    if (places.ends.size > 0 && isForeignMetaphor(hit as AliasHit, places, texts)) continue;
     const list = byCompany.get(hit.meaning.company) ?? [];
     list.push(hit as AliasHit);
     byCompany.set(hit.meaning.company, list);

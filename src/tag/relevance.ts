@@ -21,11 +21,20 @@ export interface RelevanceInput {
  * word inside a longer one at the same place (模型 in 大模型) is not a second word.
  */
 function distinctAiWords(hits: Hit[]): Set<string> {
-  const ai = hits.filter((hit) => hit.meaning.kind === 'ai');
+  // By field, then start, longest first: a hit ending within the reach of an earlier, longer one is inside it.
+  const ai = hits
+    .filter((hit) => hit.meaning.kind === 'ai')
+    .sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - a.end);
   const words = new Set<string>();
+  let field = '';
+  let reach = -1;
+  let reachLength = 0;
   for (const hit of ai) {
-    const inside = ai.some((other) => other !== hit && other.field === hit.field && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start);
-    if (!inside && 'word' in hit.meaning) words.add(hit.meaning.word.toLowerCase());
+    if (hit.field !== field) (field = hit.field), (reach = -1), (reachLength = 0);
+    const length = hit.end - hit.start;
+    if (hit.end <= reach && length < reachLength) continue;
+    if (hit.end > reach) (reach = hit.end), (reachLength = length);
+    if ('word' in hit.meaning) words.add(hit.meaning.word.toLowerCase());
   }
   return words;
 }
