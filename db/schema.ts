@@ -222,7 +222,7 @@ export const itemTopics = pgTable(
 
 /**
  * One row per (item, company) and (item, topic): the tag with the item's time and story, kept in
- * step with items.companies/topics/seen_at/story_id by the trigger in migration 0008. Weekly counts
+ * step with items.companies/topics/seen_at/story_id/relevant by the trigger (migrations 0008, 0012). Weekly counts
  * for one company or topic read a contiguous slice of this primary key (an index-only scan) instead
  * of filtering every item in the range.
  */
@@ -235,6 +235,11 @@ export const itemTagTimes = pgTable(
     itemId: bigint('item_id', { mode: 'number' }).notNull(),
     /** story_id, or -item id for an item not (yet) in a story: what "distinct stories" counts. */
     storyKey: bigint('story_key', { mode: 'number' }).notNull(),
+    /**
+     * items.relevant, so the API's default (relevant items only) stays an index-only scan: migration
+     * 0012 puts it in the primary key's index as an INCLUDE column, which drizzle cannot describe.
+     */
+    relevant: boolean('relevant').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.kind, t.tag, t.seenAt, t.itemId, t.storyKey] }), index('item_tag_times_item_idx').on(t.itemId)],
 );

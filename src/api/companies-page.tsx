@@ -44,10 +44,11 @@ function CompanyRow(props: { entry: CompanyEntry; counts: number[]; weeks: strin
           {entry.name} <span class="zh">{entry.nameZh}</span>
         </h2>
         <div class="meta">{`${total} ${total === 1 ? 'story' : 'stories'} in ${props.counts.length} weeks`}</div>
+        {/* The bars count every tagged story, so the links ask for every item too (the API defaults to relevant ones). */}
         <div class="links">
-          <a href={`/api/items?company=${slug}&from=${thisWeek}&to=${thisWeek}`}>this week</a>
-          <a href={`/api/items?company=${slug}`}>all items</a>
-          <a href={`/api/companies/${slug}/weekly`}>weekly</a>
+          <a href={`/api/items?company=${slug}&from=${thisWeek}&to=${thisWeek}&relevant=all`}>this week</a>
+          <a href={`/api/items?company=${slug}&relevant=all`}>all items</a>
+          <a href={`/api/companies/${slug}/weekly?relevant=all`}>weekly</a>
         </div>
       </div>
       <Sparkline counts={props.counts} weeks={props.weeks} slug={entry.slug} />

@@ -24,7 +24,7 @@ export function companiesRoutes(deps: AppDeps): Hono {
             formerNames: entry.formerNames ?? [],
             products: entry.products ?? [],
             people: entry.people ?? [],
-            needContext: entry.ambiguous ?? [],
+            needContext: [...(entry.ambiguousProducts ?? []), ...(entry.ambiguous ?? [])],
             needCompany: entry.needsCompany ?? [],
             exclusions: entry.exclusions ?? [],
           },

@@ -6,7 +6,7 @@ import { listItems, streamItems } from '../store/items-list.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { AppDeps } from './deps.js';
 import { exportResponse } from './export-stream.js';
-import { booleanParam, listParam, parseQuery, resolveBound, single, timeParam, zoneParam } from './query-params.js';
+import { booleanParam, listParam, parseQuery, relevanceParam, resolveBound, single, timeParam, zoneParam } from './query-params.js';
 
 /** Filters shared by the item list, the export and the weekly counts. */
 export const itemFilterParams = {
@@ -16,7 +16,9 @@ export const itemFilterParams = {
   lang: single(z.enum(['en', 'zh'])).optional(),
   from: single(timeParam).optional(),
   to: single(timeParam).optional().meta({ description: 'inclusive for a week or date, exclusive for a time' }),
-  relevant: single(booleanParam).optional().meta({ description: 'only items tagged relevant (true) or not (false)' }),
+  relevant: single(relevanceParam)
+    .prefault('true')
+    .meta({ description: 'true (default): only items tagged relevant to the Chinese AI industry; false: only the items tagged not relevant; all: every item' }),
   story: single(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)).optional().meta({ description: 'items of one story' }),
   q: single(z.string().trim().min(1).max(300).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters (PostgreSQL text cannot hold them)'))
     .optional()
@@ -45,7 +47,8 @@ export function filtersOf(q: FilterQuery, defaultZone: string) {
     lang: q.lang,
     from: q.from ? resolveBound(q.from, zone, 'from') : undefined,
     to: q.to ? resolveBound(q.to, zone, 'to') : undefined,
-    relevant: q.relevant,
+    // Absent (callers that build the query themselves) means every item, like relevant=all.
+    relevant: q.relevant === 'all' ? undefined : q.relevant,
     storyId: q.story,
     q: q.q,
   };

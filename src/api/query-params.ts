@@ -68,3 +68,11 @@ export function resolveBound(bound: TimeBound, zone: string, edge: 'from' | 'to'
 
 /** true/false/1/0 as a boolean. */
 export const booleanParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * relevant=: the item lists, exports and counts default to news about the Chinese AI industry
+ * (true); false gives only the items tagged not relevant, all gives every item.
+ */
+export const relevanceParam = z
+  .enum(['true', 'false', '1', '0', 'all'])
+  .transform((v): boolean | 'all' => (v === 'all' ? 'all' : v === 'true' || v === '1'));

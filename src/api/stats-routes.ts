@@ -12,7 +12,12 @@ const maxWeeks = 530;
 const defaultWeeks = 26;
 
 export const weeklyQuery = z.strictObject(itemFilterParams);
-export const companyWeeklyQuery = z.strictObject({ from: single(timeParam).optional(), to: single(timeParam).optional(), zone: single(zoneParam).optional() });
+export const companyWeeklyQuery = z.strictObject({
+  from: single(timeParam).optional(),
+  to: single(timeParam).optional(),
+  relevant: itemFilterParams.relevant,
+  zone: single(zoneParam).optional(),
+});
 
 /** Every ISO week label from `from` to `to` (exclusive) in a zone, so charts get explicit zeros. */
 export function weekLabels(from: Date, to: Date, zone: string): string[] {

@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { items, stories } from '../../db/schema.js';
+import { items, itemTagTimes, stories } from '../../db/schema.js';
 import { splitSearchText, type SearchText } from './search-text.js';
 
 /** What a researcher can narrow items by; every field is optional and they combine with AND. */
@@ -55,11 +55,26 @@ export function whereOf(filters: ItemFilters, ...more: Array<SQL | undefined>): 
   return and(...filterConditions(filters), ...more);
 }
 
-/** A filter that is exactly one company or one topic (plus a time range) can read item_tag_times. */
-export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string } | undefined {
-  const { companies = [], topics = [], from: _from, to: _to, ...rest } = filters;
+/**
+ * A filter that is exactly one company or one topic (plus a time range and relevance, the API's
+ * default) can read item_tag_times.
+ */
+export function singleTag(filters: ItemFilters): { kind: 'company' | 'topic'; tag: string; relevant?: boolean } | undefined {
+  const { companies = [], topics = [], from: _from, to: _to, relevant, ...rest } = filters;
   if (Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))) return undefined;
-  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]! };
-  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]! };
+  if (companies.length === 1 && topics.length === 0) return { kind: 'company', tag: companies[0]!, relevant };
+  if (topics.length === 1 && companies.length === 0) return { kind: 'topic', tag: topics[0]!, relevant };
   return undefined;
+}
+
+/** The item_tag_times rows of one tag in [from, to), of the asked relevance: a slice of its primary key's index. */
+export function tagSlice(tag: NonNullable<ReturnType<typeof singleTag>>, range: { from?: Date; to?: Date }): SQL | undefined {
+  const t = itemTagTimes;
+  return and(
+    eq(t.kind, tag.kind),
+    eq(t.tag, tag.tag),
+    range.from ? gte(t.seenAt, range.from) : undefined,
+    range.to ? lt(t.seenAt, range.to) : undefined,
+    tag.relevant === undefined ? undefined : eq(t.relevant, tag.relevant),
+  );
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { items, itemTagTimes, sources } from '../../db/schema.js';
 import type { Db } from './db.js';
-import { singleTag, tsqueryOf, whereOf, type ItemFilters } from './items-filter.js';
+import { singleTag, tagSlice, tsqueryOf, whereOf, type ItemFilters } from './items-filter.js';
 import { itemColumns, type ItemView } from './items-query.js';
 import { angleStandIns, markClose, markOpen, snippetHtml, splitSearchText, windowAround } from './search-text.js';
 
@@ -79,13 +79,7 @@ function newestIds(db: Db, filters: ItemFilters, cursor: { time: string; id: num
       .select({ id: t.itemId, rank: sql<number>`0`.as('rank') })
       .from(t)
       .where(
-        and(
-          eq(t.kind, tag.kind),
-          eq(t.tag, tag.tag),
-          filters.from ? gte(t.seenAt, filters.from) : undefined,
-          filters.to ? lt(t.seenAt, filters.to) : undefined,
-          cursor ? sql`(${t.seenAt}, ${t.itemId}) < (${cursor.time}::timestamptz, ${cursor.id})` : undefined,
-        ),
+        and(tagSlice(tag, filters), cursor ? sql`(${t.seenAt}, ${t.itemId}) < (${cursor.time}::timestamptz, ${cursor.id})` : undefined),
       )
       .orderBy(desc(t.seenAt), desc(t.itemId))
       .limit(limit + 1)

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { items, itemTagTimes, stories } from '../../db/schema.js';
 import type { Db } from './db.js';
-import { filterConditions, singleTag, type ItemFilters } from './items-filter.js';
+import { filterConditions, singleTag, tagSlice, type ItemFilters } from './items-filter.js';
 import { rowsOf, toNumber } from './rows.js';
 
 export interface WeekCount {
@@ -27,7 +27,7 @@ export async function weeklyCounts(db: Db, filters: ItemFilters & { from: Date; 
   const tag = singleTag(filters);
   const perStory = tag
     ? sql`select ${weekStartOf(itemTagTimes.seenAt, zone)} as week_start, ${itemTagTimes.storyKey} as story, count(*) as n from ${itemTagTimes}
-          where ${and(eq(itemTagTimes.kind, tag.kind), eq(itemTagTimes.tag, tag.tag), gte(itemTagTimes.seenAt, filters.from), lt(itemTagTimes.seenAt, filters.to))}
+          where ${tagSlice(tag, filters)}
           group by 1, 2`
     : sql`select ${weekStartOf(items.seenAt, zone)} as week_start, ${storyKey} as story, count(*) as n from ${items} where ${and(...filterConditions(filters))} group by 1, 2`;
   // Labels are made once per week, not once per row.

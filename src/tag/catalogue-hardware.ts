@@ -7,7 +7,8 @@ export const hardwareCompanies: CompanyEntry[] = [
     aliases: ['Huawei', 'HarmonyOS', 'HiSilicon', 'Huawei Cloud', '华为', '华为云', '鸿蒙', '海思', '麒麟芯片', '鸿蒙智行'],
     products: ['MindSpore', 'CloudMatrix', '昇腾', '昇思', '盘古大模型'],
     people: ['Ren Zhengfei', 'Richard Yu', '任正非', '余承东', '徐直军'],
-    ambiguous: ['Ascend', 'Pangu', 'Kirin', '盘古', '麒麟'],
+    ambiguousProducts: ['Ascend', 'Pangu', '盘古'],
+    ambiguous: ['Kirin', '麒麟'],
     exclusions: ['银河麒麟', 'Kirin Holdings', 'Kirin beer', '鸿蒙初辟'],
   },
   {
@@ -15,7 +16,8 @@ export const hardwareCompanies: CompanyEntry[] = [
     aliases: ['Xiaomi', 'Redmi', 'HyperOS', '小米集团', '小米汽车', '小米公司', '红米', '澎湃OS'],
     products: ['MiMo', 'XRING', '玄戒', '小爱同学'],
     people: ['Lei Jun', 'Lu Weibing', '雷军', '卢伟冰'],
-    ambiguous: ['小米', '小爱'],
+    ambiguousProducts: ['小爱'],
+    ambiguous: ['小米'],
     exclusions: ['小米粥', '小米椒', '小米辣', '小米饭', '黄小米', '山西小米', '小米加步枪'],
   },
   {

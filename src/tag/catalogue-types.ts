@@ -11,10 +11,17 @@ export interface CompanyEntry {
   products?: string[];
   /** Founders and chief executives with distinctive names: a signal on their own. */
   people?: string[];
+  /** AI products whose names have another common sense (豆包 the bun, GLM the statistics model): they need context like `ambiguous`, and once accepted mark the item as AI news like `products`. */
+  ambiguousProducts?: string[];
   /** Words with another common sense: they count only with another alias of the company or an AI/tech word nearby. */
   ambiguous?: string[];
   /** Stronger still: they count only when another alias of the same company is in the item (common personal names, "Seed"). */
   needsCompany?: string[];
+  /**
+   * Words of the other field an ambiguous alias belongs to (statistics for "GLM"): when one is in the
+   * item, the company's ambiguous aliases count only beside a sure alias, since AI words prove nothing there.
+   */
+  otherSenses?: string[];
   /** Phrases in which an alias means something else ("Apache Spark", 小米粥); an alias inside one never counts. */
   exclusions?: string[];
 }

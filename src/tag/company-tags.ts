@@ -3,6 +3,9 @@ import type { Hit } from './find-terms.js';
 
 type AliasHit = Hit & { meaning: Extract<Hit['meaning'], { kind: 'alias' }> };
 
+/** The item's text by field, for the checks that look at the characters around an alias. */
+export type FieldTexts = Record<TagField, string>;
+
 /** How far (in UTF-16 units) an AI word may sit from an ambiguous alias and still vouch for it. */
 const contextWindow = 60;
 /** The lead of a summary or body: a title alias is vouched for by an AI word here, and vice versa. */
@@ -20,16 +23,73 @@ function hasAiContext(hit: AliasHit, aiHits: Hit[]): boolean {
 }
 
 /**
- * Company tags with evidence. A sure alias counts on its own; an ambiguous one needs another sure
- * alias of the same company or an AI word nearby; a needs-company one (common personal names,
- * "Seed") only counts beside another alias of the same company. Score = salience: the best field,
- * plus a little for each further mention, so an item about a company outranks a passing mention.
+ * "豆包：上线技能…": a Chinese headline that opens with the alias and a full-width colon quotes it
+ * as the speaker, an organisation. (Not an ASCII colon: "Moonshot: the story of…" titles a work.)
  */
-export function tagCompanies(hits: Hit[]): { tags: CompanyTag[]; productSeen: boolean } {
-  const aiHits = hits.filter((hit) => hit.meaning.kind === 'ai');
+function isHeadlineSpeaker(hit: AliasHit, texts: FieldTexts): boolean {
+  return hit.field === 'title' && hit.start === 0 && texts.title.charAt(hit.end) === '：';
+}
+
+const versionAfter = /^[- ]?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]?|[A-Z]\d+(?:\.\d+)*)(?![A-Za-z0-9])/;
+
+/** "GLM-5", "ERNIE 4.5", "Kimi K2": a product name with a version number is the product. */
+function isVersionedProduct(hit: AliasHit, texts: FieldTexts): boolean {
+  return hit.meaning.product && versionAfter.test(texts[hit.field].slice(hit.end, hit.end + 12));
+}
+
+const quoteMarks = new Set(['「', '」', '“', '”', '"', '『', '』', '‘', '’', "'"]);
+
+/** Where place names (foreign countries and firms) start and end, per field, for O(1) adjacency checks. */
+interface PlaceSpans {
+  starts: Set<string>;
+  ends: Map<string, Hit>;
+}
+
+function placeSpansOf(hits: Hit[]): PlaceSpans {
+  const spans: PlaceSpans = { starts: new Set(), ends: new Map() };
+  for (const hit of hits) {
+    if (hit.meaning.kind !== 'foreign') continue;
+    spans.starts.add(`${hit.field}:${hit.start}`);
+    spans.ends.set(`${hit.field}:${hit.end}`, hit);
+  }
+  return spans;
+}
+
+/**
+ * A metaphor for a foreign firm, not the company: 「美国支付宝」, “America's Alipay”, "the Alipay of
+ * India". A place name right before the alias (with 版 or 's between at most) counts only inside
+ * quotes, since 美国TikTok is ByteDance's own US business; "the <alias> of <place>" always counts.
+ */
+function isForeignMetaphor(hit: AliasHit, places: PlaceSpans, texts: FieldTexts): boolean {
+  const text = texts[hit.field];
+  for (const gap of ['', '版', "'s ", '’s ']) {
+    const place = places.ends.get(`${hit.field}:${hit.start - gap.length}`);
+    if (!place || text.slice(place.end, hit.start) !== gap) continue;
+    if (quoteMarks.has(text.charAt(place.start - 1)) && quoteMarks.has(text.charAt(hit.end))) return true;
+  }
+  if (!/\bthe $/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
+  return [' of ', ' of the '].some((gap) => text.startsWith(gap, hit.end) && places.starts.has(`${hit.field}:${hit.end + gap.length}`));
+}
+
+/**
+ * Company tags with evidence. A sure alias counts on its own; an ambiguous one needs another sure
+ * alias of the same company, or an AI word nearby, a version number after a product name, or to open a
+ * Chinese headline as its speaker (none of these when a word of its other field is in the item); a needs-company one (common personal names, "Seed") only
+ * counts beside another alias of the same company. Score = salience: the best field, plus a little
+ * for each further mention, so an item about a company outranks a passing mention.
+ */
+export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag[]; productSeen: boolean } {
+  const aiHits: Hit[] = [];
+  const otherSense = new Set<string>();
+  for (const hit of hits) {
+    if (hit.meaning.kind === 'ai') aiHits.push(hit);
+    else if (hit.meaning.kind === 'otherSense') otherSense.add(hit.meaning.company);
+  }
+  const places = placeSpansOf(hits);
   const byCompany = new Map<string, AliasHit[]>();
   for (const hit of hits) {
     if (hit.meaning.kind !== 'alias') continue;
+    if (places.ends.size > 0 && isForeignMetaphor(hit as AliasHit, places, texts)) continue;
     const list = byCompany.get(hit.meaning.company) ?? [];
     list.push(hit as AliasHit);
     byCompany.set(hit.meaning.company, list);
@@ -38,7 +98,12 @@ export function tagCompanies(hits: Hit[]): { tags: CompanyTag[]; productSeen: bo
   let productSeen = false;
   for (const [company, companyHits] of byCompany) {
     const sure = companyHits.filter((hit) => hit.meaning.strength === 'sure');
-    const vouched = companyHits.filter((hit) => hit.meaning.strength === 'ambiguous' && (sure.length > 0 || hasAiContext(hit, aiHits)));
+    const contextCounts = !otherSense.has(company);
+    const vouched = companyHits.filter(
+      (hit) =>
+        hit.meaning.strength === 'ambiguous' &&
+        (sure.length > 0 || (contextCounts && (hasAiContext(hit, aiHits) || isHeadlineSpeaker(hit, texts) || isVersionedProduct(hit, texts)))),
+    );
     const accepted = [...sure, ...vouched];
     if (accepted.length === 0) continue;
     accepted.push(...companyHits.filter((hit) => hit.meaning.strength === 'needsCompany'));

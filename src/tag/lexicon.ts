@@ -1,7 +1,7 @@
 import { buildAutomaton, type Automaton } from './automaton.js';
 import type { CompanyEntry } from './catalogue-types.js';
 import { caseVariants, scriptVariants } from './script-variants.js';
-import { aiWords, chinaWords, foreignAiWords, marketWrapWords, topicWords } from './vocabulary.js';
+import { aiWords, chinaWords, foreignAiWords, marketWrapWords, notNewsWords, topicWords } from './vocabulary.js';
 
 /** How much an alias proves on its own. */
 export type Strength = 'sure' | 'ambiguous' | 'needsCompany';
@@ -9,7 +9,8 @@ export type Strength = 'sure' | 'ambiguous' | 'needsCompany';
 export type Meaning =
   | { kind: 'alias'; company: string; alias: string; strength: Strength; product: boolean }
   | { kind: 'exclude'; alias: string }
-  | { kind: 'ai' | 'china' | 'foreign' | 'market'; word: string }
+  | { kind: 'otherSense'; company: string; word: string }
+  | { kind: 'ai' | 'china' | 'foreign' | 'market' | 'notNews'; word: string }
   | { kind: 'topic'; topic: string; word: string };
 
 /** Every term of the catalogue and vocabulary in one automaton; term i means meanings[i]. */
@@ -44,15 +45,18 @@ export function buildLexicon(entries: readonly CompanyEntry[]): Lexicon {
     const sure = [...entry.aliases, ...(entry.formerNames ?? []), ...(entry.people ?? [])];
     for (const alias of sure) add(alias, { kind: 'alias', company, alias, strength: 'sure', product: false });
     for (const alias of entry.products ?? []) add(alias, { kind: 'alias', company, alias, strength: 'sure', product: true });
+    for (const alias of entry.ambiguousProducts ?? []) add(alias, { kind: 'alias', company, alias, strength: 'ambiguous', product: true });
     for (const alias of entry.ambiguous ?? []) add(alias, { kind: 'alias', company, alias, strength: 'ambiguous', product: false });
     for (const alias of entry.needsCompany ?? []) add(alias, { kind: 'alias', company, alias, strength: 'needsCompany', product: false });
     for (const alias of entry.exclusions ?? []) add(alias, { kind: 'exclude', alias });
+    for (const word of entry.otherSenses ?? []) add(word, { kind: 'otherSense', company, word }, true);
   }
   // Vocabulary: lower-case English words also match Capitalised and UPPER; acronyms only as written.
   for (const word of aiWords) add(word, { kind: 'ai', word }, true);
   for (const word of chinaWords) add(word, { kind: 'china', word });
   for (const word of foreignAiWords) add(word, { kind: 'foreign', word });
   for (const word of marketWrapWords) add(word, { kind: 'market', word });
+  for (const word of notNewsWords) add(word, { kind: 'notNews', word });
   for (const [topic, words] of Object.entries(topicWords)) for (const word of words) add(word, { kind: 'topic', topic, word }, true);
 
   const terms = [...byTerm.keys()];

@@ -29,7 +29,8 @@ export function tagText(input: TagInput, lexicon: Lexicon = catalogueLexicon()):
     ['body', input.body ?? ''],
   ];
   const hits: Hit[] = fields.flatMap(([field, text]) => findTerms(lexicon, field, text));
-  const { tags: companies, productSeen } = tagCompanies(hits);
+  const texts = { title: input.title ?? '', summary: input.summary ?? '', body: input.body ?? '' };
+  const { tags: companies, productSeen } = tagCompanies(hits, texts);
   const topics = tagTopics(hits, fields);
   const relevant = isRelevant({ hits, companies, topics, productSeen, chineseText: isMostlyHan(fields) });
   return { companies, topics, relevant };

@@ -17,22 +17,47 @@ export interface RelevanceInput {
 }
 
 /**
+ * The distinct AI words of an item: one per word whatever its case ("Agent" and "agent"), and a
+ * word inside a longer one at the same place (模型 in 大模型) is not a second word.
+ */
+function distinctAiWords(hits: Hit[]): Set<string> {
+  // By field, then start, longest first: a hit ending within the reach of an earlier, longer one is inside it.
+  const ai = hits
+    .filter((hit) => hit.meaning.kind === 'ai')
+    .sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - a.end);
+  const words = new Set<string>();
+  let field = '';
+  let reach = -1;
+  let reachLength = 0;
+  for (const hit of ai) {
+    if (hit.field !== field) (field = hit.field), (reach = -1), (reachLength = 0);
+    const length = hit.end - hit.start;
+    if (hit.end <= reach && length < reachLength) continue;
+    if (hit.end > reach) (reach = hit.end), (reachLength = length);
+    if ('word' in hit.meaning) words.add(hit.meaning.word.toLowerCase());
+  }
+  return words;
+}
+
+/**
  * Is the item news about the Chinese AI industry? A Chinese subject (a tracked company, a China
  * word, or Chinese-language reporting) and an AI subject (AI words, an AI product, an AI-native
- * company), unless the item is a stock-market wrap or is led by a foreign AI company alone.
+ * company), unless the item is an event notice or tutorial, a stock-market wrap, or is led by a
+ * foreign actor alone.
  */
 export function isRelevant(input: RelevanceInput): boolean {
   const { companies } = input;
-  const counts = { ai: 0, aiTitle: 0, china: 0, chinaTitle: 0, foreignTitle: 0, foreignLead: 0, market: 0 };
-  const aiWords = new Set<string>();
+  const counts = { aiTitle: 0, china: 0, chinaTitle: 0, foreignTitle: 0, foreignLead: 0, market: 0, notNewsTitle: 0 };
   for (const hit of input.hits) {
     const m = hit.meaning;
-    if (m.kind === 'ai') (counts.ai++, aiWords.add(m.word), hit.field === 'title' && counts.aiTitle++);
+    if (m.kind === 'ai') hit.field === 'title' && counts.aiTitle++;
     else if (m.kind === 'china') (counts.china++, hit.field === 'title' && counts.chinaTitle++);
     else if (m.kind === 'foreign') hit.field === 'title' ? counts.foreignTitle++ : hit.start < 160 && counts.foreignLead++;
     else if (m.kind === 'market') counts.market++;
+    else if (m.kind === 'notNews') hit.field === 'title' && counts.notNewsTitle++;
   }
-  if (counts.market >= 2) return false;
+  if (counts.notNewsTitle > 0 || counts.market >= 2) return false;
+  const aiWords = distinctAiWords(input.hits);
   const leadCompany = companies.some((tag) => tag.score >= 0.6);
   // Led by a foreign actor: named in the title (or, with nothing Chinese named at all, in the lead).
   const foreignLed =

@@ -14,6 +14,7 @@ export const aiWords = [
   'parameters', 'AI assistant', 'copilot', 'accelerator', 'accelerators', 'DCU', 'smart glasses', 'computer vision', 'speech recognition',
   '人工智能', '大模型', '模型', '智能体', 'Agent', '机器人', '芯片', '算力', '开源', '推理', '训练', '自动驾驶', '智驾', '具身',
   '生成式', '多模态', '智能助手', '算法', 'GPU', '英伟达', '数据中心', '智算', '语音识别', '视觉', '无人驾驶', '人形', '加速卡',
+  'world model', 'reinforcement learning', 'AIGC', '世界模型', '强化学习', '机器学习', '深度学习', '神经网络', '视频生成', '智能驾驶', '词元',
 ];
 
 /** Names that put a text in China (tracked companies do too, and so does Chinese-language text). */
@@ -28,10 +29,30 @@ export const foreignAiWords = [
   'Amazon', 'xAI', 'Grok', 'Tesla', 'Samsung', 'SK Hynix', 'TSMC', 'Intel', 'AMD', 'Mistral', 'Cursor', 'GitHub', 'Cerebras',
   'Groq', 'Etched', 'Waymo', 'Hugging Face', 'Perplexity', 'SoftBank', 'Korea', 'Japan', 'Europe', 'Silicon Valley',
   '谷歌', '微软', '苹果', '英伟达', '亚马逊', '特斯拉', '三星', 'SK海力士', '台积电', '英特尔', '韩国', '日本', '美国', '欧洲', '软银', '硅谷', '美股', '美债',
+  // Further foreign tech firms, their chiefs, and countries: a Chinese-language item led by one is foreign news told in Chinese.
+  'Oracle', 'IBM', 'Salesforce', 'Adobe', 'Netflix', 'Uber', 'Stripe', 'Cloudflare', 'Vercel', 'Databricks', 'Snowflake', 'Qualcomm',
+  'Broadcom', 'Micron', 'Marvell', 'Dell', 'Midjourney', 'Runway', 'Moderna', 'Figure AI', 'Boston Dynamics', 'LinkedIn', 'Linux',
+  'Sam Altman', 'Elon Musk', 'Jensen Huang', 'Mark Zuckerberg',
+  'America', 'American', 'US', 'U.S.', 'Korean', 'Japanese', 'European', 'India', 'Singapore', 'Britain', 'France', 'Germany', 'Vietnam', 'Mexico', 'Israel', 'Canada', 'Australia',
+  '甲骨文', '高通', '博通', '美光', '迈威尔', '戴尔', '奥特曼', '马斯克', '黄仁勋', '扎克伯格', '鸿海', '富士康',
+  '印度', '新加坡', '英国', '法国', '德国', '越南', '墨西哥', '以色列', '加拿大', '澳大利亚', '华尔街', '白宫',
+];
+
+/**
+ * Marks of an event announcement or a tutorial in a title: not news, whoever it names (the labelling
+ * rules of tests/fixtures/tag-dev/README.md). Kept narrow: 大会 or 实战 also head real news.
+ */
+export const notNewsWords = [
+  'CFP', 'Call for Papers', 'AICon', 'QCon', 'ArchSummit', 'webinar', 'tutorial', 'How to', 'how-to', 'step by step',
+  '邀您', '共赴', '报名', '议程', '教程', '技术实践', '零基础', '快速入门', '怎么入门', '如何入门',
 ];
 
 /** Stock-market wraps list tickers, not news about them. */
-export const marketWrapWords = ['沪指', '深成指', '创业板指', '三大指数', '全市场', '涨停', '跌停', 'Dow Jones', 'Nasdaq Composite', 'S&P 500'];
+export const marketWrapWords = [
+  '沪指', '深成指', '创业板指', '三大指数', '全市场', '涨停', '跌停', 'Dow Jones', 'Nasdaq Composite', 'S&P 500',
+  // The same wraps for New York and Hong Kong closes.
+  '纳指', '道指', '标普500', '中概股', '恒指', '恒生指数', '恒生科技指数', 'Hang Seng',
+];
 
 /** Topic keywords; a topic holds when one of them is in the text (see topics.ts for patterns). */
 export const topicWords: Record<string, string[]> = {

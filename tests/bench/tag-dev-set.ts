@@ -10,7 +10,8 @@ import { corpusDir, fixture } from '../helpers/fixtures.js';
 export interface LabelledItem {
   ref: string;
   subset: 'ai36kr' | 'feeds' | 'traps';
-  split: 'dev' | 'holdout';
+  /** `dev`: tuned on; `holdout`: scored, errors read only in round 2; `fresh`: labelled in round 2, never tuned on. */
+  split: 'dev' | 'holdout' | 'fresh';
   input: TagInput;
   companies: string[];
   relevant: boolean;
@@ -35,7 +36,7 @@ export async function loadDevSet(): Promise<{ items: LabelledItem[]; missing: nu
   const feeds = new Map<string, Awaited<ReturnType<typeof parseFeed>>>();
   for (const line of fixture('tag-dev/labels.tsv').toString('utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const [ref, companies, relevant, split] = line.split('\t') as [string, string, string, 'dev' | 'holdout'];
+    const [ref, companies, relevant, split] = line.split('\t') as [string, string, string, LabelledItem['split']];
     const label = { ref, split, companies: companies ? companies.split(',') : [], relevant: relevant === '1' };
     if (ref.startsWith('ai36kr:')) {
       const post = posts.get(ref);

@@ -36,9 +36,11 @@ export function syntheticCatalogue(base: readonly CompanyEntry[], factor: number
         formerNames: fakes(entry.formerNames),
         products: fakes(entry.products),
         people: fakes(entry.people),
+        ambiguousProducts: fakes(entry.ambiguousProducts),
         ambiguous: fakes(entry.ambiguous),
         needsCompany: fakes(entry.needsCompany),
         exclusions: fakes(entry.exclusions),
+        otherSenses: fakes(entry.otherSenses),
       });
     }
   }

@@ -63,23 +63,27 @@ describe(`fetch → store → API on ${dbKind}`, () => {
   });
 
   it('stores each item once when the same feeds are fetched again', async () => {
-    const before = (await (await app.request('/api/items?limit=200')).json()) as { items: unknown[] };
+    // These news feeds are mostly not about Chinese AI: storage is checked on every item (relevant=all).
+    const before = (await (await app.request('/api/items?limit=200&relevant=all')).json()) as { items: unknown[] };
     const { run } = await runSources(deps, { trigger: 'test', slugs: ['livemint', 'scmp', 'techcrunch', 'kc0011'] });
     expect(run.itemsNew).toBe(0);
-    const after = (await (await app.request('/api/items?limit=200')).json()) as { items: unknown[] };
+    const after = (await (await app.request('/api/items?limit=200&relevant=all')).json()) as { items: unknown[] };
     expect(after.items.length).toBe(before.items.length);
   });
 
   it('decodes a GB2312 feed into readable Chinese', async () => {
-    const body = (await (await app.request('/api/items?source=kc0011&limit=5')).json()) as { items: Array<{ title: string; language: string }> };
+    const body = (await (await app.request('/api/items?source=kc0011&limit=5&relevant=all')).json()) as { items: Array<{ title: string; language: string }> };
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.some((item) => /[\u4e00-\u9fff]/.test(item.title))).toBe(true);
     expect(body.items.every((item) => !item.title.includes('\ufffd'))).toBe(true);
   });
 
   it('tags items by company and filters on it', async () => {
-    const body = (await (await app.request('/api/items?company=huawei')).json()) as { items: Array<{ title: string; companies: string[] }> };
+    // A trade story: tagged huawei but not relevant, so it shows with relevant=all (or false), not by default.
+    const body = (await (await app.request('/api/items?company=huawei&relevant=all')).json()) as { items: Array<{ title: string; companies: string[] }> };
     expect(body.items.map((i) => i.title)).toContain("Apple and Nike brace for China's wrath after Huawei ban");
+    const byDefault = (await (await app.request('/api/items?company=huawei')).json()) as { items: Array<{ title: string }> };
+    expect(byDefault.items.map((i) => i.title)).not.toContain("Apple and Nike brace for China's wrath after Huawei ban");
     expect(body.items.every((i) => i.companies.includes('huawei'))).toBe(true);
   });
 
@@ -88,11 +92,11 @@ describe(`fetch → store → API on ${dbKind}`, () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
-      const page = (await (await app.request(`/api/items?limit=7${query}`)).json()) as { items: Array<{ id: number }>; nextCursor: string | null };
+      const page = (await (await app.request(`/api/items?limit=7&relevant=all${query}`)).json()) as { items: Array<{ id: number }>; nextCursor: string | null };
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const all = (await (await app.request('/api/items?limit=200')).json()) as { items: Array<{ id: number }> };
+    const all = (await (await app.request('/api/items?limit=200&relevant=all')).json()) as { items: Array<{ id: number }> };
     expect(seen).toEqual(all.items.map((i) => i.id));
   });
 

@@ -45,7 +45,7 @@ describe(`research API on ${dbKind}`, () => {
   it('lists newest first and every page matches the documented shape', async () => {
     const { res, body } = await get('/api/items');
     expect(res.status).toBe(200);
-    expect(itemsPage.parse(body).items).toHaveLength(corpus.length);
+    expect(itemsPage.parse(body).items).toHaveLength(corpus.length - 1); // all but the one tagged not relevant
     expect(body.items[0].title).toContain('文心一言');
     const times = body.items.map((item: { seenAt: string }) => item.seenAt);
     expect([...times].sort().reverse()).toEqual(times);
@@ -61,9 +61,14 @@ describe(`research API on ${dbKind}`, () => {
     ['source=36kr,cnbc&lang=en', 3],
     ['lang=zh', 2],
     ['relevant=false', 1],
+    ['relevant=0', 1],
+    ['relevant=true', 8],
+    ['relevant=all', 9],
+    ['relevant=all&source=scmp', 2],
     ['story=1', 3],
     ['from=2025-03-10', 4],
-    ['from=2025-W10&to=2025-W10', 3], // Asia/Shanghai week of 3-9 March
+    ['from=2025-W10&to=2025-W10', 2], // Asia/Shanghai week of 3-9 March, relevant items only
+    ['from=2025-W10&to=2025-W10&relevant=all', 3],
     ['from=2025-03-04&to=2025-03-05', 2], // "to" as a day is inclusive
     ['from=2025-03-05T00:00:00Z&to=2025-03-05T01:00:00Z', 0], // a time is exclusive
     ['company=alibaba&topic=pricing&lang=en&from=2025-W11', 2],
@@ -72,6 +77,28 @@ describe(`research API on ${dbKind}`, () => {
     const { res, body } = await get(`/api/items?${query}`);
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.items).toHaveLength(expected);
+  });
+
+  it('defaults every list, export and count to relevant items; relevant=all and relevant=false show the rest', async () => {
+    const weather = 'Weather in Hong Kong';
+    const listed = async (path: string) => titles((await get(path)).body);
+    expect(await listed('/api/items?source=scmp')).not.toContain(weather);
+    expect(await listed('/api/items?source=scmp&relevant=all')).toContain(weather);
+    expect(await listed('/api/items?source=scmp&relevant=false')).toEqual([weather]);
+    // Exports: the same default.
+    expect((await get('/api/items?format=csv&source=scmp')).body).not.toContain(weather);
+    expect((await get('/api/items?format=csv&source=scmp&relevant=all')).body).toContain(weather);
+    expect((await get('/api/items?format=jsonl&relevant=false')).body).toContain(weather);
+    // Weekly counts: the weather item is W10's only item from scmp.
+    const scmpW10 = async (extra: string) => (await get(`/api/stats/weekly?source=scmp&from=2025-W10&to=2025-W10${extra}`)).body.weeks[0];
+    expect(await scmpW10('')).toEqual({ week: '2025-W10', items: 0, stories: 0 });
+    expect(await scmpW10('&relevant=all')).toEqual({ week: '2025-W10', items: 1, stories: 1 });
+    // The documented default.
+    const doc = (await get('/openapi.json')).body;
+    for (const path of ['/api/items', '/api/stories', '/api/stats/weekly', '/api/companies/{slug}/weekly']) {
+      const relevant = doc.paths[path].get.parameters.find((p: { name: string }) => p.name === 'relevant');
+      expect(relevant.schema, path).toMatchObject({ default: 'true', enum: expect.arrayContaining(['true', 'false', 'all']) });
+    }
   });
 
   it('searches English with stemming and phrases, and Chinese by bigrams, with highlighted snippets', async () => {
@@ -191,6 +218,23 @@ describe(`research API on ${dbKind}`, () => {
     const limit = body.paths['/api/items'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
     expect(body.paths['/api/companies/{slug}/weekly'].get.responses['200'].content['application/json'].schema.properties.weeks.type).toBe('array');
+  });
+
+  it('applies relevance on the one-company paths too (item_tag_times), for lists and weekly counts', async () => {
+    const title = 'Zhipu AI raises funding from state investors';
+    await handle.db.execute(sql`update items set relevant = false where title = ${title}`);
+    try {
+      expect(titles((await get('/api/items?company=zhipu')).body)).not.toContain(title);
+      expect(titles((await get('/api/items?company=zhipu&relevant=all')).body)).toContain(title);
+      expect(titles((await get('/api/items?company=zhipu&from=2025-W10&to=2025-W10&relevant=false')).body)).toEqual([title]);
+      const w10 = async (path: string) => (await get(`${path}from=2025-W10&to=2025-W10`)).body.weeks[0];
+      expect(await w10('/api/companies/zhipu/weekly?')).toEqual({ week: '2025-W10', items: 1, stories: 1 });
+      expect(await w10('/api/companies/zhipu/weekly?relevant=all&')).toEqual({ week: '2025-W10', items: 2, stories: 2 });
+      expect(await w10('/api/stats/weekly?company=zhipu&')).toEqual({ week: '2025-W10', items: 1, stories: 1 });
+      expect(await w10('/api/stats/weekly?topic=funding&relevant=false&')).toEqual({ week: '2025-W10', items: 1, stories: 1 });
+    } finally {
+      await handle.db.execute(sql`update items set relevant = true where title = ${title}`);
+    }
   });
 
   it('keeps the weekly counts in step when tags, stories or items change (item_tag_times trigger)', async () => {

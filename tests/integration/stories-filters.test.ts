@@ -13,7 +13,7 @@ import { dbKind, openTestDb } from '../helpers/test-db.js';
 type StoryRow = { id: number; itemCount: number; matchCount: number; rank?: number; outlets: string[]; newestMatch: { title: string; source: string } | null };
 type Page = { stories: StoryRow[]; nextCursor: string | null };
 
-/** Items in stories 1-4, story 5 merged into 2, and one Chinese item in no story. */
+/** Items in stories 1-4 (story 3's only item tagged not relevant), story 5 merged into 2, and one Chinese item in no story. */
 const corpus: FakeItem[] = [
   { source: 'cnbc', title: 'Alibaba announces a price cut for Qwen', seenAt: new Date('2025-03-03T08:00:00Z'), companies: ['alibaba'], topics: ['pricing'], storyId: 1 },
   { source: '36kr', lang: 'zh', title: '阿里云通义千问降价', seenAt: new Date('2025-03-04T08:00:00Z'), companies: ['alibaba'], topics: ['pricing'], storyId: 1 },
@@ -48,16 +48,23 @@ describe(`GET /api/stories filters and pagination on ${dbKind}`, () => {
   const ids = async (query: string) => (await get(query)).stories.map((story) => story.id);
 
   it.each([
-    ['', [4, 3, 2, 1]],
+    // By default only stories with a relevant matching item: story 3 shows with relevant=all or false.
+    ['', [4, 2, 1]],
+    ['relevant=all', [4, 3, 2, 1]],
+    ['relevant=true', [4, 2, 1]],
     ['company=alibaba', [1]],
-    ['company=alibaba,zhipu', [3, 1]],
-    ['company=alibaba&company=zhipu', [3, 1]],
-    ['topic=funding', [4, 3]],
+    ['company=alibaba,zhipu', [1]],
+    ['company=alibaba,zhipu&relevant=all', [3, 1]],
+    ['company=alibaba&company=zhipu&relevant=all', [3, 1]],
+    ['topic=funding', [4]],
+    ['topic=funding&relevant=all', [4, 3]],
     ['topic=pricing,models', [2, 1]],
     ['source=36kr', [2, 1]],
-    ['source=scmp,36kr', [4, 3, 2, 1]],
+    ['source=scmp,36kr', [4, 2, 1]],
+    ['source=scmp,36kr&relevant=all', [4, 3, 2, 1]],
     ['lang=zh', [2, 1]],
-    ['from=2025-W12', [4, 3]],
+    ['from=2025-W12', [4]],
+    ['from=2025-W12&relevant=0', [3]],
     ['to=2025-W10', [4, 1]],
     ['from=2025-03-12&to=2025-03-12', [2]],
     ['from=2025-03-12T09:00:00Z&to=2025-03-20T08:00:00Z', [2]],
@@ -86,13 +93,13 @@ describe(`GET /api/stories filters and pagination on ${dbKind}`, () => {
   });
 
   it('sort=relevance orders by the best matching item and pages by rank', async () => {
-    const ranked = (await get('q=funding&sort=relevance')).stories;
+    const ranked = (await get('q=funding&sort=relevance&relevant=all')).stories;
     expect(ranked.map((story) => story.id).sort()).toEqual([3, 4]);
     // Story 4's best item says "funding" twice: it outranks story 3.
     expect(ranked[0]!.id).toBe(4);
     expect(ranked[0]!.rank).toBeGreaterThan(ranked[1]!.rank!);
-    const first = await get('q=funding&sort=relevance&limit=1');
-    const second = await get(`q=funding&sort=relevance&limit=1&cursor=${first.nextCursor}`);
+    const first = await get('q=funding&sort=relevance&relevant=all&limit=1');
+    const second = await get(`q=funding&sort=relevance&relevant=all&limit=1&cursor=${first.nextCursor}`);
     expect([...first.stories, ...second.stories].map((story) => story.id)).toEqual([4, 3]);
     expect(second.nextCursor).toBeNull();
   });
@@ -168,7 +175,7 @@ describe(`GET /api/stories filters and pagination on ${dbKind}`, () => {
     expect(names('/api/stories/{id}')).toEqual(['id']);
     for (const path of ['/api/sources', '/api/runs', '/api/runs/{id}', '/api/roundups/{week}', '/api/companies', '/health']) expect(doc.paths[path], path).toBeDefined();
     // The documented response shape is the one the endpoint sends.
-    const body = await (await app.request('/api/stories?q=funding&sort=relevance')).json();
+    const body = await (await app.request('/api/stories?q=funding&sort=relevance&relevant=all')).json();
     expect(() => storiesPage.parse(body)).not.toThrow();
     expect(storiesPage.parse(body).stories).toHaveLength(2);
   });

@@ -1,6 +1,6 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../../src/tag/catalogue.js';
+import { catalogue, type CompanyEntry } from '../../../src/tag/catalogue.js';
 import { tagText } from '../../../src/tag/matcher.js';
 import { fixture } from '../../helpers/fixtures.js';
 import { ambiguousCases } from './ambiguous-cases.js';
@@ -21,19 +21,29 @@ describe('ambiguous aliases', () => {
     else expect(slugs(traditional), traditional).not.toContain(ownerOf(alias));
   });
 
-  it('covers every ambiguous alias of the catalogue, in both senses', () => {
-    const guarded = catalogue.flatMap((entry) => [...(entry.ambiguous ?? []), ...(entry.needsCompany ?? [])]);
-    for (const alias of guarded) {
+  it('covers every ambiguous alias of the catalogue, in both senses; Latin ones in English and Chinese sentences', () => {
+    for (const alias of catalogue.flatMap(guardedAliases)) {
       const cases = ambiguousCases.filter((c) => c.alias === alias);
-      expect(cases.some((c) => c.company !== null), `${alias}: company sense`).toBe(true);
-      expect(cases.some((c) => c.company === null), `${alias}: other sense`).toBe(true);
+      // Chinese aliases: Simplified here, Traditional by the test above.
+      const languages = hasHan(alias) ? [true] : [false, true];
+      for (const chinese of languages) {
+        const inLanguage = cases.filter((c) => hasHan(c.text) === chinese);
+        const language = chinese ? 'Chinese' : 'English';
+        expect(inLanguage.some((c) => c.company !== null), `${alias}: company sense in ${language}`).toBe(true);
+        expect(inLanguage.some((c) => c.company === null), `${alias}: other sense in ${language}`).toBe(true);
+      }
     }
   });
 });
 
+/** The aliases of an entry that need context or the company. */
+function guardedAliases(entry: CompanyEntry): string[] {
+  return [...(entry.ambiguousProducts ?? []), ...(entry.ambiguous ?? []), ...(entry.needsCompany ?? [])];
+}
+
 /** The slug an ambiguous alias belongs to. */
 function ownerOf(alias: string): string {
-  const entry = catalogue.find((e) => [...(e.ambiguous ?? []), ...(e.needsCompany ?? [])].includes(alias));
+  const entry = catalogue.find((e) => guardedAliases(e).includes(alias));
   if (!entry) throw new Error(`no catalogue entry has the ambiguous alias ${alias}`);
   return entry.slug;
 }

@@ -21,6 +21,20 @@ describe('tagText: matching rules', () => {
     expect(slugs(title)).toEqual(expected);
   });
 
+  it.each([
+    // A foreign firm likened to a tracked one is not that company...
+    ['80 亿美元！「美国支付宝」买下全球最大 AI 中转站', []],
+    ['“美国版支付宝”Stripe收购OpenRouter', []],
+    ['Stripe, “America\'s Alipay”, buys OpenRouter', []],
+    ['Paytm, the Alipay of India, adds an AI shopping agent', []],
+    // ...but the company itself, and its own foreign business, still are.
+    ['支付宝推出AI健康助手', ['ant-group']],
+    ['Alipay launches an AI agent for shoppers in America', ['ant-group']],
+    ['美国TikTok业务交易完成', ['bytedance']],
+  ])('metaphor or company: %s → %j', (title, expected) => {
+    expect(slugs(title)).toEqual(expected);
+  });
+
   it('builds one automaton for the whole catalogue and vocabulary', () => {
     const lexicon = catalogueLexicon();
     expect(lexicon.companyCount).toBe(39);
@@ -61,7 +75,28 @@ describe('tagText: relevance', () => {
     ['具身智能训练场在全国建成七十家', true],
     ['沪指跌1%，深成指跌2%，寒武纪跌超3%，全市场超4000股下跌', false],
     ['韩国设立人工智能未来基金', false],
+    // Event notices and tutorials are not news, whoever they name.
+    ['CFP 开放 | 杭州站邀您共议大模型推理', false],
+    ['DeepSeek 怎么入门？这套极简教程讲清楚', false],
+    ['How to run Qwen locally: a step by step tutorial', false],
+    // A foreign firm or country leading a Chinese-language item makes it foreign news.
+    ['Cloudflare 推出新服务，识别恶意机器人与 AI 爬虫', false],
+    ['新加坡 AI 创新大会八月开幕', false],
+    ['美股三大指数收跌，纳指跌1%，中概股百度、阿里巴巴小幅下跌', false],
+    // An AI product named by an ambiguous alias still marks the item as AI news.
+    ['豆包：上线技能·连接器·工作伙伴', true],
   ])('%s → %s', (title, relevant) => {
     expect(tagText({ title }).relevant).toBe(relevant);
+  });
+
+  // Chinese-language reporting with no AI word in its title needs two distinct AI words: one word
+  // in two spellings, or nested in a longer one, is one.
+  it.each([
+    ['你的 Coding Agent 有多大价值（agent）', false],
+    ['本周新公司：数据要素和大模型', false],
+    ['本周新公司：数据要素、大模型和智能体', true],
+    ['本周新公司：数据要素、Agent和大模型', true],
+  ])('body %s → %s', (body, relevant) => {
+    expect(tagText({ title: '一周观察', body }).relevant).toBe(relevant);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "item_tag_times" ADD COLUMN "relevant" boolean DEFAULT true NOT NULL;
