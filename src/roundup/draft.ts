@@ -1,6 +1,6 @@
 import type { IsoWeek } from './iso-week.js';
 import { explainScore, leadItem, rankStories, scoreStory, type ScoredStory } from './rank.js';
-import { summarize } from './summarize.js';
+import { summarizeWithSource } from './summarize.js';
 import type { Curation, Draft, DraftAlternate, DraftEntry, ItemText, StoryCandidate } from './types.js';
 
 export interface DraftOptions {
@@ -76,6 +76,24 @@ export function composeDraft(plan: DraftPlan, texts: ItemText[], curation: Curat
   };
 }
 
+/**
+ * Chinese-only stories keep their Chinese lede; otherwise the lede comes from an English item,
+ * unless that item has nothing but its headline (a Hacker News link) while the Chinese lead item
+ * has a real lede: the editor would rather translate facts than print a bare product name.
+ */
+function chooseLede(lead: ItemText | undefined, texts: ItemText[]): { item: ItemText | undefined; summary: string } {
+  const summaryOf = (item: ItemText) => summarizeWithSource(item.bodyText?.trim() || item.summary, item.title);
+  const english = lead?.language === 'zh' ? texts.filter((t) => t.language !== 'zh').sort((a, b) => b.sourceWeight - a.sourceWeight)[0] : lead;
+  const first = english ?? lead;
+  if (!first) return { item: undefined, summary: '' };
+  const chosen = summaryOf(first);
+  if (chosen.from === 'headline' && lead && lead !== first) {
+    const fromLead = summaryOf(lead);
+    if (fromLead.from === 'lede') return { item: lead, summary: fromLead.text };
+  }
+  return { item: first, summary: chosen.text };
+}
+
 function toEntry(
   scored: ScoredStory,
   byId: Map<number, ItemText>,
@@ -84,11 +102,8 @@ function toEntry(
   const { story } = scored;
   const texts = story.items.map((item) => byId.get(item.id)).filter((t): t is ItemText => t !== undefined);
   const lead = byId.get(leadItem(story).id) ?? texts[0];
-  // Chinese-only stories keep their Chinese lede; otherwise the lede comes from an English item.
-  const english = lead?.language === 'zh' ? texts.filter((t) => t.language !== 'zh').sort((a, b) => b.sourceWeight - a.sourceWeight)[0] : lead;
-  const ledeItem = english ?? lead;
+  const { item: ledeItem, summary: extracted } = chooseLede(lead, texts);
   const override = state.curation.summaries[String(story.storyId)];
-  const extracted = ledeItem ? summarize(ledeItem.bodyText?.trim() || ledeItem.summary, ledeItem.title) : '';
   return {
     storyId: story.storyId,
     title: ledeItem?.title ?? '',

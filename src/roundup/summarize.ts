@@ -42,18 +42,29 @@ export function wordCount(text: string): number {
 /** Below this many words a lede that names nothing is a teaser ("It's the data, stupid."). */
 const teaserWords = 15;
 
+/** A summary and where it came from: the item's lede, or its headline when the lede says nothing. */
+export interface Summary {
+  text: string;
+  from: 'lede' | 'headline';
+}
+
 /**
  * One or two sentences from the cleaned lede. The headline instead when the lede is empty or a
  * teaser naming nothing: feature deks like "具身智能融资，进入理性时刻。" say less than the title.
  */
 export function summarize(lede: string, title: string): string {
+  return summarizeWithSource(lede, title).text;
+}
+
+export function summarizeWithSource(lede: string, title: string): Summary {
   const sentences = splitSentences(cleanLede(lede)).filter((s) => wordCount(s) >= 4);
   const headline = cleanLede(title);
-  if (sentences.length === 0 || isTeaser(sentences.slice(0, 2).join(' '))) return endWithStop(headline);
+  const opening = sentences.slice(0, 2).join(' ');
+  if (sentences.length === 0 || isTeaser(opening) || isUnrelatedStub(opening, headline)) return { text: endWithStop(headline), from: 'headline' };
   let summary = sentences[0]!;
   const second = sentences[1];
   if (second && wordCount(summary) + wordCount(second) <= maxSummaryWords) summary = `${summary}${/[。！？]$/.test(summary) ? '' : ' '}${second}`;
-  return wordCount(summary) > maxSummaryWords ? truncateWords(summary, maxSummaryWords) : summary;
+  return { text: wordCount(summary) > maxSummaryWords ? truncateWords(summary, maxSummaryWords) : summary, from: 'lede' };
 }
 
 /** Short and naming nothing: no number, no capitalised name past the first word. */
@@ -61,6 +72,22 @@ function isTeaser(lede: string): boolean {
   if (wordCount(lede) >= teaserWords) return false;
   const names = lede.split(/\s+/).slice(1).some((word) => /^[“"‘(]?\p{Lu}/u.test(word)) || /\b[A-Z]{2,}\b/.test(lede);
   return !names && !/\d/.test(lede);
+}
+
+/**
+ * Short and sharing no word (or CJK character pair) with the headline: an aggregator's stub such as
+ * Hacker News's "HN 热议 · 5 分 / 0 条评论" under "DeepSeek-v4-flash-vision-exp", not a summary.
+ */
+function isUnrelatedStub(lede: string, headline: string): boolean {
+  if (wordCount(lede) >= teaserWords) return false;
+  const headlineTokens = contentTokens(headline);
+  return ![...contentTokens(lede)].some((token) => headlineTokens.has(token));
+}
+
+function contentTokens(text: string): Set<string> {
+  const tokens = new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu)?.filter((word) => !/[\u3400-\u9fff]/.test(word)) ?? []);
+  for (const run of text.match(/[\u3400-\u9fff]{2,}/g) ?? []) for (let i = 0; i + 1 < run.length; i++) tokens.add(run.slice(i, i + 2));
+  return tokens;
 }
 
 function truncateWords(text: string, words: number): string {
@@ -77,5 +104,6 @@ function truncateWords(text: string, words: number): string {
 
 function endWithStop(text: string): string {
   const trimmed = text.trim();
-  return /[.!?。！？…]$/.test(trimmed) || /[\u3400-\u9fff]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  // Chinese headlines end without a stop; a Latin period after 「」 or ” would look wrong there.
+  return /[.!?。！？…]$/.test(trimmed) || /[\u3400-\u9fff]/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
