@@ -68,9 +68,13 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
     // Chinese rewrites of one report (36Kr, Readhub) share a headline bigram in five and the same
     // player, or fewer headline bigrams and a fifth of title and lede (they retell the same facts);
     // two reports about one company share the player but less of both, and only on close days.
+    // The second path also needs each headline's figures in the other report: two items on one
+    // earnings call share the speaker and the lede, and one headline leads with a figure the other
+    // item never mentions (another fact from the same call).
     const names = shared.length - specific;
     const nameInTitles = intersect(a.signals.title, b.signals.title) > 0;
-    const alike = (titleSimilarity >= 0.2 && (fullSimilarity >= 0.1 || nameInTitles)) || (titleSimilarity >= 0.14 && fullSimilarity >= 0.2);
+    const figuresCarried = headlineFiguresIn(a, b) && headlineFiguresIn(b, a);
+    const alike = (titleSimilarity >= 0.2 && (fullSimilarity >= 0.1 || nameInTitles)) || (titleSimilarity >= 0.14 && fullSimilarity >= 0.2 && figuresCarried);
     if (a.language === 'zh' && alike && companies + names >= 1 && apart <= 2 * day) {
       return yes('similar Chinese headlines about the same player');
     }
@@ -98,6 +102,9 @@ function signalsAgree(a: Fingerprint, b: Fingerprint): boolean {
   const specificInTitles = inTitles.filter((signal) => !signal.startsWith('w:')).length;
   return inTitles.length >= 1 && ((shared.length >= 2 && specificInTitles >= 1) || shared.length >= 3);
 }
+
+/** Every figure in `a`'s headline is among `b`'s title-and-lede signals. */
+const headlineFiguresIn = (a: Fingerprint, b: Fingerprint) => figuresIn(a.signals.title).every((figure) => b.signals.strong.includes(figure));
 
 /** Both give figures and too few match: "up 0.5%" is not "down 1.3%". */
 function disagree(a: readonly string[], b: readonly string[]): boolean {

@@ -93,7 +93,9 @@ function latinRuns(text: string): string[] {
     const start = match.index ?? 0;
     const last = runs[runs.length - 1];
     const joins = last !== undefined && start === previousEnd + 1 && text[previousEnd] === ' ' && /^[A-Z]/.test(token) && /^[A-Z]/.test(last) && !/\d/.test(token + last);
-    if (joins && !notNames.has(token.toLowerCase()) && !commonNames[token.toLowerCase()] && !commonNames[last.toLowerCase()]) runs[runs.length - 1] = `${last} ${token}`;
+    // "The Mojo language": a sentence-initial "The" is capitalised, not part of the name.
+    const namesBoth = !notNames.has(token.toLowerCase()) && !notNames.has(last?.toLowerCase() ?? '');
+    if (joins && namesBoth && !commonNames[token.toLowerCase()] && !commonNames[last.toLowerCase()]) runs[runs.length - 1] = `${last} ${token}`;
     else runs.push(token);
     previousEnd = start + token.length;
   }

@@ -2,7 +2,7 @@
 // Items arrive at a constant rate (1,000 a day), so the 7-day window around a new item holds the
 // same number of items at both sizes: what may grow with the table is only the index depth.
 import { sql } from 'drizzle-orm';
-import { fingerprintOf, type Fingerprint } from '../../src/dedupe/fingerprint.js';
+import { fingerprintOf, singleRowTitleKeys, type Fingerprint } from '../../src/dedupe/fingerprint.js';
 import { hash32, key52 } from '../../src/dedupe/minhash.js';
 import { openDb, type DbHandle } from '../../src/store/db.js';
 import { createScratchDatabase } from '../helpers/scratch-db.js';
@@ -61,11 +61,21 @@ async function prepare(handle: DbHandle): Promise<void> {
 }
 
 const signalKeys = Array.from({ length: vocabulary }, (_, i) => key52(`s:w:sig${i}`));
+/**
+ * The single-value title keys (singleRowTitleKeys of them) are each one headline shingle, and common
+ * shingles ("发布") fill their buckets: modelled as keys drawn with the same skew as signals, one
+ * vocabulary per position. New items carry them as extra signals, which index under the same keys.
+ */
+const shingleSignal = (position: number, index: number) => `w:u${position}-${index}`;
+const shingleKeys = Array.from({ length: singleRowTitleKeys }, (_, position) =>
+  Array.from({ length: vocabulary }, (_, i) => key52(`s:${shingleSignal(position, i)}`)),
+);
 
 /**
  * Bulk-loads `count` stored items older than the `from` already loaded, each with a story, a random
- * 88-value signature (two 32-value MinHashes and a headline's 24-hash sketch), 24 LSH band keys and
- * 3 signal keys drawn with a skew (some signals are common, like "OpenAI" or "10%"), all in single
+ * 88-value signature (two 32-value MinHashes and a headline's 24-hash sketch), 24 LSH band keys,
+ * 3 signal keys drawn with a skew (some signals are common, like "OpenAI" or "10%") and 4
+ * single-shingle title keys drawn with the same skew, all in single
  * INSERT … SELECT statements over generate_series.
  */
 async function loadItems(handle: DbHandle, options: { from: number; count: number; firstId: number }): Promise<number> {
@@ -101,7 +111,10 @@ async function loadItems(handle: DbHandle, options: { from: number; count: numbe
     await tx.execute(sql`insert into item_bands (day, band, item_id)
       select floor(extract(epoch from t) / 86400)::int, floor(random() * 4503599627370496)::bigint, id from bench_new, generate_series(1, 24)
       union all
-      select floor(extract(epoch from t) / 86400)::int, (${sql.raw(`array[${signalKeys.join(',')}]::bigint[]`)})[x + 1], id from bench_new, unnest(sig) x`);
+      select floor(extract(epoch from t) / 86400)::int, (${sql.raw(`array[${signalKeys.join(',')}]::bigint[]`)})[x + 1], id from bench_new, unnest(sig) x
+      union all
+      select floor(extract(epoch from t) / 86400)::int, (${sql.raw(`array[${shingleKeys.map((keys) => `array[${keys.join(',')}]`).join(',')}]::bigint[][]`)})[p][${sql.raw(pick)} + 1], id
+      from bench_new, generate_series(1, ${singleRowTitleKeys}) p`);
     for (const index of indexes) await tx.execute(sql.raw(index.definition));
   });
   await db.execute(sql`select setval('stories_id_seq', (select max(id) from stories))`);
@@ -147,8 +160,10 @@ async function timeAssignments(handle: DbHandle, options: { count: number; first
 function syntheticFingerprint(i: number, seenAt: Date): Fingerprint {
   const base = i % 10 === 9 ? i - 1 : i;
   const words = Array.from({ length: 12 }, (_, k) => `w${hash32(`${base}:${k}`) % 200_000}`).join(' ');
-  const signal = `sig${Math.floor(vocabulary * (hash32(`sig:${base}`) / 2 ** 32) ** 3)}`;
+  const skewed = (seed: string) => Math.floor(vocabulary * (hash32(seed) / 2 ** 32) ** 3);
+  const signal = `sig${skewed(`sig:${base}`)}`;
+  const shingles = Array.from({ length: singleRowTitleKeys }, (_, position) => shingleSignal(position, skewed(`u${position}:${base}`)));
   const fingerprint = fingerprintOf({ title: `${words} ${signal}`, text: words, language: 'en', seenAt });
-  return { ...fingerprint, signals: { ...fingerprint.signals, strong: [...fingerprint.signals.strong.filter((s) => !s.startsWith('w:')), `w:${signal}`] } };
+  return { ...fingerprint, signals: { ...fingerprint.signals, strong: [...fingerprint.signals.strong.filter((s) => !s.startsWith('w:')), `w:${signal}`, ...shingles] } };
 }
 

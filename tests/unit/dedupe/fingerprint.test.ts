@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, indexKeysOf, splitSignature, titleSimilarity } from '../../../src/dedupe/fingerprint.js';
-import { bottomHashesOf, bottomKJaccard, estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
+import { fingerprintOf, indexKeysOf, singleRowTitleKeys, splitSignature, titleSimilarity } from '../../../src/dedupe/fingerprint.js';
+import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
 import { shinglesOf } from '../../../src/dedupe/shingles.js';
 import { figuresIn, signalsOf } from '../../../src/dedupe/signals.js';
 
@@ -70,6 +70,8 @@ describe('signalsOf', () => {
     expect(english.weak).toEqual(['c:openai', 'w:luna', 'w:replit']);
     expect(chinese.strong).toEqual(['t:gpt-5.6', 'w:luna', 'w:replit']);
     expect(signalsOf('Carrie Lam visits Hong Kong').weak).toEqual(['w:carrie lam', 'w:hong kong']);
+    // A capitalised sentence opener is no part of the name after it.
+    expect(signalsOf('The Mojo language is now open source').weak).toEqual(['w:mojo']);
     expect(chinese.weak).toEqual(['c:openai']);
     expect(signalsOf('英伟达与 AI 芯片公司 Rebellions 谈判').weak).toEqual(['c:nvidia']);
   });
@@ -94,5 +96,15 @@ describe('fingerprintOf', () => {
     expect(indexKeysOf(a)).toEqual(indexKeysOf(fingerprintOf({ title: '百度文心助手推出任务引擎2.0，日活用户同比增长83%', seenAt })));
     const shared = indexKeysOf(a).filter((key) => indexKeysOf(b).includes(key));
     expect(shared.length).toBeGreaterThan(0);
+  });
+  it('keys the first title MinHash values on their own, so a headline sharing one shingle-minimum is a candidate', () => {
+    const seenAt = new Date('2026-08-20T00:00:00Z');
+    const a = fingerprintOf({ title: '韩国拟设未来基金', seenAt });
+    const singles = bandKeysOf(splitSignature(a).title.slice(0, singleRowTitleKeys), { rows: 1, name: 'u' });
+    expect(singles).toHaveLength(singleRowTitleKeys);
+    for (const key of singles) expect(indexKeysOf(a)).toContain(key);
+    // Another headline with the same minimum at position 0 shares that key.
+    const b = { ...a, signature: [...a.signature.slice(0, 1), ...a.signature.slice(1).map((value) => value ^ 1)] };
+    expect(indexKeysOf(b)).toContain(singles[0]);
   });
 });

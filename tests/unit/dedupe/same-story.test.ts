@@ -32,6 +32,11 @@ describe('sameStory', () => {
     ['Chinese rewrite-like headlines three days apart', fp('韩国企业Naver拟分拆搜索业务以加强AI能力', '', '2026-08-18T05:00:00Z'), fp('韩国互联网巨头 Naver 启动核心业务拆分，加强AI能力', '', '2026-08-21T08:00:00Z')],
     ['a commentary that quotes the deal in its lede, across languages', fp('Acme’s valuation doubles to $21B in a month', '', '2026-08-18T17:00:00Z'), fp('知名空头唱空英伟达，力挺芯片新秀Acme', 'Acme 8月18日完成7亿美元融资，估值210亿美元。', '2026-08-20T06:00:00Z')],
     ['Chinese headlines somewhat alike, same player, other ledes', fp('聊天应用注册和登录功能无法使用，正在修复中', 'Zeta 称今日上午系统升级后出现故障。', '2026-08-20T01:00:00Z'), fp('聊天应用突发全球大规模服务中断，官方称正在修复', '受海底光缆受损影响，Zeta 在东南亚多地访问缓慢。', '2026-08-20T03:00:00Z')],
+    [
+      'two facts from one earnings call: the same speaker and lede, a headline figure the other never quotes',
+      fp('Zeta集团张三：AI芯片下半年将持续放量', 'Zeta集团首席执行官张三在财报电话会上表示，自研AI芯片下半年将持续放量，算力投入将继续加大。', '2026-08-20T10:00:00Z'),
+      fp('Zeta集团张三：下季度AI产品收入将接近100亿美元', 'Zeta集团首席执行官张三在财报电话会上表示，预计下季度AI相关产品收入将接近100亿美元。', '2026-08-20T10:05:00Z'),
+    ],
   ])('keeps apart: %s', (_name, a, b) => {
     expect(sameStory(a, b).same).toBe(false);
   });
