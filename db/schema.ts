@@ -174,8 +174,8 @@ export const itemFingerprints = pgTable('item_fingerprints', {
 
 /**
  * LSH band and signal keys by day: an item is a candidate for another when they share a key within
- * the window. Day first, so new rows land at the index's hot end and a lookup probes a few days'
- * worth of keys, whatever the table's age.
+ * the window. Key first, so a batch's lookup is one range probe per distinct key over its window's
+ * days (not one probe per day and key), whatever the table's age.
  */
 export const itemBands = pgTable(
   'item_bands',
@@ -186,7 +186,7 @@ export const itemBands = pgTable(
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('item_bands_day_band_idx').on(t.day, t.band)],
+  (t) => [index('item_bands_band_day_idx').on(t.band, t.day)],
 );
 
 /** A company tag with its evidence. items.companies mirrors the slugs for fast filtering. */
