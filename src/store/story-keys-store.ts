@@ -117,12 +117,14 @@ export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: num
       ids.push(itemId);
     }
   }
-  // Both inserts in one statement (a data-modifying CTE): one round trip per batch, not two.
+  // Both inserts in one statement (a data-modifying CTE): one round trip per batch, not two. The
+  // band rows go in index order, so consecutive rows land on the same index pages.
   await tx.execute(sql`with fingerprints as (
       insert into ${itemFingerprints} (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
       select item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals
       from jsonb_to_recordset(${jsonRows(fingerprints)}) as t(item_id bigint, seen_at timestamptz, language text, title_length int,
         digest boolean, signature int[], strong_signals text[], weak_signals text[], title_signals text[]))
     insert into ${itemBands} (day, band, item_id)
-    select * from unnest(${`{${days.join(',')}}`}::int[], ${`{${bands.join(',')}}`}::bigint[], ${`{${ids.join(',')}}`}::bigint[])`);
+    select * from unnest(${`{${days.join(',')}}`}::int[], ${`{${bands.join(',')}}`}::bigint[], ${`{${ids.join(',')}}`}::bigint[]) as b(day, band, item_id)
+    order by band, day`);
 }
