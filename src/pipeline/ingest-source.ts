@@ -11,6 +11,7 @@ import { catalogueVersion } from '../tag/catalogue.js';
 import { tagText } from '../tag/matcher.js';
 import type { PipelineDeps } from './deps.js';
 import { addFullText } from './full-text.js';
+import type { SaveFn } from './store-batcher.js';
 
 export interface IngestOutcome {
   slug: string;
@@ -42,8 +43,22 @@ export async function fetchSource(deps: PipelineDeps, source: SourceConfig, row:
   }
 }
 
+/** How processFetched runs its two halves; a fetch run shares both across its sources. */
+export interface ProcessStages {
+  /** Runs the CPU half (parse, normalize, tag, full text); a run bounds how many go at once. */
+  prepare: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Stores one source's articles; a run batches several sources into one write. */
+  save: SaveFn;
+}
+
+/** One source on its own: no bound on the CPU half, its own transaction. */
+export const directStages = (deps: PipelineDeps): ProcessStages => ({
+  prepare: (work) => work(),
+  save: (articles, now) => saveArticles(deps.db, articles, { now, tagVersion: catalogueVersion }),
+});
+
 /** The CPU-and-database half: parse → normalize → tag → store what fetchSource brought back. */
-export async function processFetched(deps: PipelineDeps, source: SourceConfig, fetched: Fetched): Promise<IngestOutcome> {
+export async function processFetched(deps: PipelineDeps, source: SourceConfig, fetched: Fetched, stages: ProcessStages = directStages(deps)): Promise<IngestOutcome> {
   const base = { slug: source.slug, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0 };
   if (!fetched.ok) {
     const status = fetched.error.status;
@@ -59,9 +74,11 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   if (fetched.value.kind === 'not_modified') return { ...base, status: 'not_modified', httpStatus: 304, error: null };
   const response = fetched.value;
   try {
-    const feed = await parseSource(source, response);
-    const articles = await addFullText(deps, source, toTaggedArticles(feed, source));
-    const saved = await saveArticles(deps.db, articles, { now: deps.now(), tagVersion: catalogueVersion });
+    const { feed, articles } = await stages.prepare(async () => {
+      const feed = await parseSource(source, response);
+      return { feed, articles: await addFullText(deps, source, toTaggedArticles(feed, source)) };
+    });
+    const saved = await stages.save(articles, deps.now());
     return {
       ...base,
       status: 'ok',

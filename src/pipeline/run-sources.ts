@@ -5,7 +5,9 @@ import { messageOf } from '../errors.js';
 import { finishRun, recordAttempt, startRun, type RunRow } from '../store/runs-store.js';
 import { claimDueSources, recordSourceOutcome, releaseLeases } from '../store/sources-store.js';
 import type { PipelineDeps } from './deps.js';
-import { fetchSource, processFetched, type Fetched, type IngestOutcome } from './ingest-source.js';
+import { catalogueVersion } from '../tag/catalogue.js';
+import { fetchSource, processFetched, type Fetched, type IngestOutcome, type ProcessStages } from './ingest-source.js';
+import { createStoreBatcher } from './store-batcher.js';
 
 export interface RunSummary {
   run: RunRow;
@@ -15,7 +17,7 @@ export interface RunSummary {
 /** A lease long enough for the slowest source (timeout × retries); a crashed worker's claim expires after it. */
 const leaseMs = 15 * 60_000;
 
-/** Parsing and storing are CPU and database work on one thread: two at a time keeps both busy. */
+/** Parsing is CPU work on one thread: two at a time keeps it busy while a body's full text downloads. */
 const processingConcurrency = 2;
 
 /**
@@ -32,7 +34,8 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
   // Network and processing are limited apart: a source stuck until its timeout holds only a network
   // slot, while bodies already downloaded are parsed and stored (CPU, database) a few at a time.
   const network = pLimit(deps.config.fetchConcurrency);
-  const processing = pLimit(processingConcurrency);
+  // Stores go through one batcher: sources parsed while a write is in flight share the next one.
+  const stages: ProcessStages = { prepare: pLimit(processingConcurrency), save: createStoreBatcher(deps.db, { tagVersion: catalogueVersion }) };
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
   // Per-host limits wrap the network one, so a busy host queues its own sources without holding global slots.
   const hostLimit = (url: string) => {
@@ -51,7 +54,7 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
         skipped.push(row.slug);
         return undefined;
       }
-      return processing(() => processAndRecord(deps, { runId, config, ...attempt }));
+      return processAndRecord(deps, stages, { runId, config, ...attempt });
     }),
   );
   await releaseLeases(deps.db, owner, skipped);
@@ -60,11 +63,11 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
   return { run, outcomes: results.filter((outcome): outcome is IngestOutcome => outcome !== undefined) };
 }
 
-async function processAndRecord(deps: PipelineDeps, job: { runId: number; config: SourceConfig; startedAt: Date; fetched: Fetched }): Promise<IngestOutcome> {
+async function processAndRecord(deps: PipelineDeps, stages: ProcessStages, job: { runId: number; config: SourceConfig; startedAt: Date; fetched: Fetched }): Promise<IngestOutcome> {
   const { runId, config, startedAt } = job;
   let outcome: IngestOutcome;
   try {
-    outcome = await processFetched(deps, config, job.fetched);
+    outcome = await processFetched(deps, config, job.fetched, stages);
   } catch (error) {
     outcome = { slug: config.slug, status: 'error', httpStatus: null, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0, error: `pipeline: ${messageOf(error)}` };
   }

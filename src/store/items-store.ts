@@ -30,58 +30,110 @@ interface Existing {
   summary: string;
 }
 
+/** One source's articles and the time they were fetched at. */
+export interface ArticleGroup {
+  articles: TaggedArticle[];
+  now: Date;
+}
+
+/** An article on its way into a batch, with the group (source) it came in and its fetch time. */
+interface Entry {
+  group: number;
+  article: TaggedArticle;
+  now: Date;
+}
+
+type Outcome = { kind: 'inserted'; id: number } | { kind: 'updated' } | { kind: 'unchanged' };
+
 /**
  * Stores one source's articles idempotently in one transaction: an article already stored (same
  * canonical URL, same GUID in the source, or same content without a GUID) is updated, never duplicated.
  */
 export async function saveArticles(db: Db, articles: TaggedArticle[], options: { now: Date; tagVersion: number }): Promise<SaveResult> {
-  const result: SaveResult = { inserted: 0, updated: 0, unchanged: 0, insertedIds: [] };
-  const unique = uniqueWithinBatch(articles);
-  result.unchanged += articles.length - unique.length;
-  await db.transaction(async (tx) => {
-    for (let start = 0; start < unique.length; start += batchSize) {
-      const batch = unique.slice(start, start + batchSize);
-      const partial = await saveBatch(tx, batch, options);
-      result.inserted += partial.inserted;
-      result.updated += partial.updated;
-      result.unchanged += partial.unchanged;
-      result.insertedIds.push(...partial.insertedIds);
-    }
-  });
-  return result;
+  const [result] = await saveArticleGroups(db, [{ articles, now: options.now }], options.tagVersion);
+  return result!;
 }
 
-async function saveBatch(tx: Tx, batch: TaggedArticle[], options: { now: Date; tagVersion: number }): Promise<SaveResult> {
-  const existing = await findExisting(tx, batch);
-  const fresh: TaggedArticle[] = [];
+/**
+ * Stores several sources' articles in one transaction, with the same result as saving the groups
+ * one after another: an article whose URL (or GUID or content in its source) an earlier group of the
+ * same call already carries starts a new batch, so it meets that row as a stored one. One
+ * statement per table per batch, whatever the number of sources: per-source writes paid the
+ * statements' fixed costs (round trips, planning, a commit) once for every few items.
+ */
+export async function saveArticleGroups(db: Db, groups: ArticleGroup[], tagVersion: number): Promise<SaveResult[]> {
+  const results = groups.map((): SaveResult => ({ inserted: 0, updated: 0, unchanged: 0, insertedIds: [] }));
+  const entries: Entry[] = [];
+  groups.forEach(({ articles, now }, group) => {
+    const unique = uniqueWithinBatch(articles);
+    results[group]!.unchanged += articles.length - unique.length;
+    for (const article of unique) entries.push({ group, article, now });
+  });
+  if (entries.length === 0) return results;
+  await db.transaction(async (tx) => {
+    for (const batch of batchesOf(entries)) {
+      const outcomes = await saveBatch(tx, batch, tagVersion);
+      outcomes.forEach((outcome, index) => {
+        const result = results[batch[index]!.group]!;
+        if (outcome.kind === 'inserted') {
+          result.inserted++;
+          result.insertedIds.push(outcome.id);
+        } else result[outcome.kind]++;
+      });
+    }
+  });
+  return results;
+}
+
+/** Consecutive batches of at most batchSize entries, cut before an entry whose identity is already in the batch. */
+function batchesOf(entries: Entry[]): Entry[][] {
+  const batches: Entry[][] = [];
+  let batch: Entry[] = [];
+  let keys = new Set<string>();
+  for (const entry of entries) {
+    const own = identityKeys(entry.article);
+    if (batch.length >= batchSize || own.some((key) => keys.has(key))) {
+      batches.push(batch);
+      batch = [];
+      keys = new Set();
+    }
+    batch.push(entry);
+    for (const key of own) keys.add(key);
+  }
+  batches.push(batch);
+  return batches;
+}
+
+/** Each entry's outcome, in batch order. */
+async function saveBatch(tx: Tx, batch: Entry[], tagVersion: number): Promise<Outcome[]> {
+  const existing = await findExisting(tx, batch.map((entry) => entry.article));
+  const outcomes: Outcome[] = batch.map(() => ({ kind: 'unchanged' }));
+  const fresh: number[] = [];
   // Re-published with new words: the stored item is updated in place and re-tagged. Two articles
   // matching one row (by URL and by GUID) update it in turn, so the later one's words win.
-  const republished = new Map<number, TaggedArticle>();
-  let updated = 0;
-  let unchanged = 0;
-  for (const article of batch) {
-    const match = matchExisting(existing, article);
-    if (!match) {
-      fresh.push(article);
-      continue;
+  const republished = new Map<number, Entry>();
+  batch.forEach((entry, index) => {
+    const match = matchExisting(existing, entry.article);
+    if (!match) fresh.push(index);
+    else if (match.title !== entry.article.title || match.summary !== entry.article.summary) {
+      republished.set(match.id, entry);
+      outcomes[index] = { kind: 'updated' };
     }
-    if (match.title === article.title && match.summary === article.summary) {
-      unchanged++;
-      continue;
-    }
-    republished.set(match.id, article);
-    updated++;
-  }
-  await updateRepublished(tx, republished, options);
-  const insertedIds = await insertFresh(tx, fresh, options);
-  unchanged += fresh.length - insertedIds.length;
-  return { inserted: insertedIds.length, updated, unchanged, insertedIds };
+  });
+  await updateRepublished(tx, republished, tagVersion);
+  // Articles a concurrent fetcher stored first stay 'unchanged'.
+  const ids = await insertFresh(tx, fresh.map((index) => batch[index]!), tagVersion);
+  fresh.forEach((index, position) => {
+    const id = ids[position];
+    if (id !== undefined) outcomes[index] = { kind: 'inserted', id };
+  });
+  return outcomes;
 }
 
 /** One UPDATE for the batch's re-published items, then their tag evidence replaced. */
-async function updateRepublished(tx: Tx, republished: Map<number, TaggedArticle>, options: { now: Date; tagVersion: number }): Promise<void> {
+async function updateRepublished(tx: Tx, republished: Map<number, Entry>, tagVersion: number): Promise<void> {
   if (republished.size === 0) return;
-  const rows = [...republished].map(([id, article]) => ({
+  const rows = [...republished].map(([id, { article, now }]) => ({
     id,
     title: article.title,
     summary: article.summary,
@@ -90,18 +142,19 @@ async function updateRepublished(tx: Tx, republished: Map<number, TaggedArticle>
     companies: article.tags.companies.map((tag) => tag.company),
     topics: article.tags.topics.map((tag) => tag.topic),
     relevant: article.tags.relevant,
+    updated_at: now,
   }));
   await tx.execute(sql`update ${items} set title = t.title, summary = t.summary,
       published_at = coalesce(${items.publishedAt}, t.published_at), content_hash = t.content_hash,
       companies = t.companies, topics = t.topics, relevant = t.relevant,
-      tag_version = ${options.tagVersion}, updated_at = ${options.now.toISOString()}::timestamptz
+      tag_version = ${tagVersion}, updated_at = t.updated_at
     from jsonb_to_recordset(${jsonRows(rows)}) as t(id bigint, title text, summary text, published_at timestamptz,
-      content_hash text, companies text[], topics text[], relevant boolean)
+      content_hash text, companies text[], topics text[], relevant boolean, updated_at timestamptz)
     where ${items.id} = t.id`);
   const ids = [...republished.keys()];
   await tx.delete(itemCompanies).where(inArray(itemCompanies.itemId, ids));
   await tx.delete(itemTopics).where(inArray(itemTopics.itemId, ids));
-  await insertTagEvidence(tx, [...republished].map(([id, article]) => ({ id, tags: article.tags })));
+  await insertTagEvidence(tx, [...republished].map(([id, { article }]) => ({ id, tags: article.tags })));
 }
 
 async function findExisting(tx: Tx, batch: TaggedArticle[]): Promise<Existing[]> {
@@ -143,11 +196,13 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
   );
 }
 
-async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date; tagVersion: number }): Promise<number[]> {
+/** Inserts new articles with their stories, tags and fingerprints; the stored id of each, undefined where a concurrent fetcher won. */
+async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<Array<number | undefined>> {
   if (fresh.length === 0) return [];
-  const storyIds = await openStories(tx, fresh.map((article) => seenAtOf(article, options.now)));
+  const seenAts = fresh.map(({ article, now }) => seenAtOf(article, now));
+  const storyIds = await openStories(tx, seenAts);
   // DO NOTHING on any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
-  const rows = fresh.map((article, index) => ({
+  const rows = fresh.map(({ article, now }, index) => ({
     story_id: storyIds[index],
     source_slug: article.sourceSlug,
     guid: article.guid,
@@ -159,8 +214,8 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
     body_error: article.bodyError ?? null,
     author: article.author,
     published_at: article.publishedAt,
-    fetched_at: options.now,
-    seen_at: seenAtOf(article, options.now),
+    fetched_at: now,
+    seen_at: seenAts[index],
     language: article.language,
     content_hash: article.contentHash,
     categories: article.categories,
@@ -172,19 +227,19 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
     await tx.execute(sql`insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
         published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
       select story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${options.tagVersion}
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${tagVersion}
       from jsonb_to_recordset(${jsonRows(rows)}) as t(story_id bigint, source_slug text, guid text, url text, canonical_url text,
         title text, summary text, body_text text, body_error text, author text, published_at timestamptz, fetched_at timestamptz,
         seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[])
       on conflict do nothing
       returning id, canonical_url, seen_at, story_id`),
   ).map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url, seenAt: toDate(row.seen_at)!, storyId: toNumber(row.story_id) }));
-  const byUrl = new Map(fresh.map((article) => [article.canonicalUrl, article]));
+  const byUrl = new Map(fresh.map(({ article }) => [article.canonicalUrl, article]));
   await insertTagEvidence(tx, inserted.flatMap((row) => {
     const article = byUrl.get(row.canonicalUrl);
     return article ? [{ id: row.id, tags: article.tags }] : [];
   }));
-  // Story assignment runs in the same per-source transaction: an item is never stored without a story.
+  // Story assignment runs in the same transaction: an item is never stored without a story.
   const withFingerprints = inserted.flatMap((row) => {
     const article = byUrl.get(row.canonicalUrl);
     return article ? [{ id: row.id, storyId: row.storyId, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
@@ -193,7 +248,8 @@ async function insertFresh(tx: Tx, fresh: TaggedArticle[], options: { now: Date;
   // Stories opened for articles a concurrent fetcher stored first have no item: drop them.
   const used = new Set(inserted.map((row) => row.storyId));
   await dropEmptyStories(tx, storyIds.filter((id) => !used.has(id)));
-  return inserted.map((row) => row.id);
+  const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
+  return fresh.map(({ article }) => idOf.get(article.canonicalUrl));
 }
 
 function fingerprintOfArticle(article: TaggedArticle, seenAt: Date) {
@@ -216,9 +272,15 @@ function seenAtOf(article: TaggedArticle, now: Date): Date {
 function uniqueWithinBatch(articles: TaggedArticle[]): TaggedArticle[] {
   const seen = new Set<string>();
   return articles.filter((article) => {
-    const keys = [`u:${article.canonicalUrl}`, article.guid ? `g:${article.sourceSlug}:${article.guid}` : `h:${article.sourceSlug}:${article.contentHash}`];
+    const keys = identityKeys(article);
     if (keys.some((key) => seen.has(key))) return false;
     for (const key of keys) seen.add(key);
     return true;
   });
 }
+
+/** The keys that make two articles the same item: the canonical URL, and the GUID (else the content) within the source. */
+function identityKeys(article: TaggedArticle): string[] {
+  return [`u:${article.canonicalUrl}`, article.guid ? `g:${article.sourceSlug}:${article.guid}` : `h:${article.sourceSlug}:${article.contentHash}`];
+}
+

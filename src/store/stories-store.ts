@@ -4,7 +4,7 @@ import { decideStory, type Candidate } from '../dedupe/assign-story.js';
 import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
 import { rowsOf, toNumber } from './rows.js';
-import { dayOf, findStoredCandidates, storeFingerprints, type Queryable, type StoredCandidate } from './story-keys-store.js';
+import { dayOf, findStoredCandidates, storeFingerprints, type KeyWindow, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
 export interface StoryAssignment {
   itemId: number;
@@ -37,28 +37,27 @@ export async function openStories(tx: Queryable, seenAts: Date[]): Promise<numbe
 
 /**
  * Puts new items into their real stories, in arrival order, inside the transaction that inserted
- * them. Stored candidates come from one lookup for the whole batch (index probes on (day, key), so
- * the cost does not grow with the table); items earlier in the batch are candidates too. The pure
- * rule decides; the item keeps its own story, joins one, or merges several into the oldest.
+ * them. Stored candidates come from one lookup for the whole batch (a range probe per distinct key
+ * on (band, day), so the cost does not grow with the table); items earlier in the batch are
+ * candidates too. An item's candidates are those sharing a key with it filed within its window.
+ * The pure rule decides; the item keeps its own story, joins one, or merges several into the oldest.
  */
 export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryRules = defaultStoryRules): Promise<StoryAssignment[]> {
   const keysOf = new Map(fresh.map((item) => [item.id, indexKeysOf(item.fingerprint)]));
-  const pairsOf = new Map(fresh.map((item) => [item.id, windowPairs(item.fingerprint.seenAt, keysOf.get(item.id)!, rules.windowDays)]));
-  const unique = new Map<string, [number, number]>();
-  for (const pairs of pairsOf.values()) for (const pair of pairs) unique.set(`${pair[0]}:${pair[1]}`, pair);
-  // Candidates by the (day, key) pairs they hold, so each item looks up its own pairs instead of
-  // scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
+  // Candidates by the keys they are filed under (with the day), so each item looks up its own keys
+  // instead of scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
   const pool: StoredCandidate[] = [];
-  const poolByPair = new Map<string, number[]>();
+  const poolByKey = new Map<number, Array<{ index: number; day: number }>>();
   const addToPool = (candidate: StoredCandidate) => {
-    for (const pair of candidate.matched) {
-      const list = poolByPair.get(pair);
-      if (list) list.push(pool.length);
-      else poolByPair.set(pair, [pool.length]);
+    for (const { day, key } of candidate.matched) {
+      const entry = { index: pool.length, day };
+      const list = poolByKey.get(key);
+      if (list) list.push(entry);
+      else poolByKey.set(key, [entry]);
     }
     pool.push(candidate);
   };
-  for (const candidate of (await findStoredCandidates(tx, [...unique.values()])).values()) addToPool(candidate);
+  for (const candidate of (await findStoredCandidates(tx, keyWindows(fresh, keysOf, rules.windowDays))).values()) addToPool(candidate);
   const liveStory = new Map<number, number>();
   const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
   const result: StoryAssignment[] = [];
@@ -68,7 +67,10 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
   const moved: Fresh[] = [];
   for (const item of fresh) {
     const hits = new Set<number>();
-    for (const [d, b] of pairsOf.get(item.id)!) for (const index of poolByPair.get(`${d}:${b}`) ?? []) hits.add(index);
+    const itemDay = dayOf(item.fingerprint.seenAt);
+    for (const key of keysOf.get(item.id)!) {
+      for (const { index, day } of poolByKey.get(key) ?? []) if (Math.abs(day - itemDay) <= rules.windowDays) hits.add(index);
+    }
     const candidates: Array<Candidate<number>> = [...hits]
       .sort((a, b) => a - b)
       .map((index) => pool[index]!)
@@ -85,8 +87,7 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
       moved.push(item);
       touched.add(storyId);
     }
-    const own = new Set([...keysOf.get(item.id)!].map((key) => `${dayOf(item.fingerprint.seenAt)}:${key}`));
-    addToPool({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: own });
+    addToPool({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: keysOf.get(item.id)!.map((key) => ({ day: itemDay, key })) });
     result.push({ itemId: item.id, storyId, kind: decision.kind });
   }
   const finalStory = new Map(result.map((r) => [r.itemId, live(r.storyId)]));
@@ -108,11 +109,21 @@ async function moveItems(tx: Queryable, moves: Array<[number, number]>): Promise
     where ${items.id} = m.id`);
 }
 
-/** Every (day, key) pair an item may share with stored items within the window. */
-function windowPairs(seenAt: Date, keys: number[], windowDays: number): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  for (let d = dayOf(seenAt) - windowDays; d <= dayOf(seenAt) + windowDays; d++) for (const key of keys) pairs.push([d, key]);
-  return pairs;
+/** Each distinct key of the batch with the days to look it up over: the union of its items' windows. */
+function keyWindows(fresh: Fresh[], keysOf: Map<number, number[]>, windowDays: number): KeyWindow[] {
+  const windows = new Map<number, KeyWindow>();
+  for (const item of fresh) {
+    const day = dayOf(item.fingerprint.seenAt);
+    for (const key of keysOf.get(item.id)!) {
+      const window = windows.get(key);
+      if (!window) windows.set(key, { key, fromDay: day - windowDays, toDay: day + windowDays });
+      else {
+        window.fromDay = Math.min(window.fromDay, day - windowDays);
+        window.toDay = Math.max(window.toDay, day + windowDays);
+      }
+    }
+  }
+  return [...windows.values()];
 }
 
 /** A story opened for one item is represented by it: the pairs are known, so no join over items. */

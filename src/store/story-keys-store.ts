@@ -1,9 +1,9 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { itemBands, itemFingerprints, items } from '../../db/schema.js';
 import type { Fingerprint } from '../dedupe/fingerprint.js';
 import type { Db } from './db.js';
 import { jsonRows } from './json-rows.js';
-import { rowsOf, toNumber } from './rows.js';
+import { rowsOf, toDate, toNumber } from './rows.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
@@ -13,57 +13,83 @@ const day = 86_400_000;
 /** The day number a band row is filed under. */
 export const dayOf = (date: Date) => Math.floor(date.getTime() / day);
 
-/** A stored item that shares keys with new ones: its fingerprint, live story, and the (day, key) pairs it matched. */
+/** A stored item that shares keys with new ones: its fingerprint, live story, and the (day, key) rows that matched. */
 export interface StoredCandidate {
   itemId: number;
   storyId: number;
   fingerprint: Fingerprint;
-  matched: Set<string>;
+  matched: Array<{ day: number; key: number }>;
+}
+
+/** The days one index key is looked up over: the union of the windows of the new items holding it. */
+export interface KeyWindow {
+  key: number;
+  fromDay: number;
+  toDay: number;
 }
 
 /**
- * Stored items sharing any (day, key) pair with the given ones, in two queries whatever the batch
- * size: one index probe per pair on (day, band), then the fingerprints of the distinct items.
- * Pairs travel as two array literals, so a batch never runs into the bind-parameter limit.
+ * Stored items filed under any of the keys within its day window, with their fingerprints and
+ * stories, in one statement whatever the batch size: one range probe per distinct key on the
+ * (band, day) index, not one probe per (day, key) pair. The lateral subquery with OFFSET 0 keeps
+ * those probes: joined flat, the planner prices an index probe as a disk read and scans the whole
+ * table into a hash instead, a cost that grows with the table. Keys travel as array literals, so
+ * a batch never runs into the bind-parameter limit.
  */
-export async function findStoredCandidates(tx: Queryable, pairs: Array<[number, number]>): Promise<Map<number, StoredCandidate>> {
+export async function findStoredCandidates(tx: Queryable, windows: KeyWindow[]): Promise<Map<number, StoredCandidate>> {
   const result = new Map<number, StoredCandidate>();
-  if (pairs.length === 0) return result;
-  const days = `{${pairs.map(([d]) => d).join(',')}}`;
-  const bands = `{${pairs.map(([, b]) => b).join(',')}}`;
-  const hits = rowsOf<{ day: number; band: string | number; item_id: string | number }>(
+  if (windows.length === 0) return result;
+  const rows = rowsOf<CandidateRow>(
     await tx.execute(sql`
-      select distinct b.day, b.band, b.item_id
-      from unnest(${days}::int[], ${bands}::bigint[]) as q(day, band)
-      join ${itemBands} b on b.day = q.day and b.band = q.band`),
+      with hits as (
+        select b.item_id, array_agg(b.day) as days, array_agg(b.band) as bands
+        from unnest(${`{${windows.map((w) => w.key).join(',')}}`}::bigint[], ${`{${windows.map((w) => w.fromDay).join(',')}}`}::int[],
+                    ${`{${windows.map((w) => w.toDay).join(',')}}`}::int[]) as q(band, from_day, to_day)
+        cross join lateral (
+          select day, band, item_id from ${itemBands} b
+          where b.band = q.band and b.day between q.from_day and q.to_day
+          offset 0) b
+        group by b.item_id)
+      select h.item_id, h.days, h.bands, i.story_id, f.seen_at, f.language, f.title_length, f.digest, f.signature,
+             f.strong_signals, f.weak_signals, f.title_signals
+      from hits h
+      join ${itemFingerprints} f on f.item_id = h.item_id
+      join ${items} i on i.id = h.item_id
+      where i.story_id is not null`),
   );
-  if (hits.length === 0) return result;
-  const ids = [...new Set(hits.map((hit) => toNumber(hit.item_id)))];
-  const rows = await tx
-    .select({ fingerprint: itemFingerprints, storyId: items.storyId })
-    .from(itemFingerprints)
-    .innerJoin(items, eq(items.id, itemFingerprints.itemId))
-    .where(inArray(itemFingerprints.itemId, ids));
-  for (const { fingerprint: row, storyId } of rows) {
-    if (storyId === null) continue;
-    const itemId = toNumber(row.itemId);
+  for (const row of rows) {
+    const itemId = toNumber(row.item_id);
     result.set(itemId, {
       itemId,
-      storyId: toNumber(storyId),
+      storyId: toNumber(row.story_id),
       fingerprint: {
         // int4 holds the uint32 MinHash values with the sign bit wrapped; >>> 0 unwraps them.
         signature: row.signature.map((value) => value >>> 0),
-        signals: { strong: row.strongSignals, weak: row.weakSignals, title: row.titleSignals },
-        titleLength: row.titleLength,
+        signals: { strong: row.strong_signals, weak: row.weak_signals, title: row.title_signals },
+        titleLength: row.title_length,
         digest: row.digest,
         language: row.language,
-        seenAt: row.seenAt,
+        seenAt: toDate(row.seen_at)!,
       },
-      matched: new Set(),
+      matched: row.days.map((day, index) => ({ day, key: toNumber(row.bands[index]) })),
     });
   }
-  for (const hit of hits) result.get(toNumber(hit.item_id))?.matched.add(`${hit.day}:${toNumber(hit.band)}`);
   return result;
+}
+
+interface CandidateRow {
+  item_id: string | number;
+  days: number[];
+  bands: Array<string | number>;
+  story_id: string | number;
+  seen_at: unknown;
+  language: string;
+  title_length: number;
+  digest: boolean;
+  signature: number[];
+  strong_signals: string[];
+  weak_signals: string[];
+  title_signals: string[];
 }
 
 /** Stores fingerprints and their (day, key) rows for a batch of items, in one statement. */
@@ -91,12 +117,14 @@ export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: num
       ids.push(itemId);
     }
   }
-  // Both inserts in one statement (a data-modifying CTE): one round trip per batch, not two.
+  // Both inserts in one statement (a data-modifying CTE): one round trip per batch, not two. The
+  // band rows go in index order, so consecutive rows land on the same index pages.
   await tx.execute(sql`with fingerprints as (
       insert into ${itemFingerprints} (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
       select item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals
       from jsonb_to_recordset(${jsonRows(fingerprints)}) as t(item_id bigint, seen_at timestamptz, language text, title_length int,
         digest boolean, signature int[], strong_signals text[], weak_signals text[], title_signals text[]))
     insert into ${itemBands} (day, band, item_id)
-    select * from unnest(${`{${days.join(',')}}`}::int[], ${`{${bands.join(',')}}`}::bigint[], ${`{${ids.join(',')}}`}::bigint[])`);
+    select * from unnest(${`{${days.join(',')}}`}::int[], ${`{${bands.join(',')}}`}::bigint[], ${`{${ids.join(',')}}`}::bigint[]) as b(day, band, item_id)
+    order by band, day`);
 }

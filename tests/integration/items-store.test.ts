@@ -1,16 +1,19 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../src/domain.js';
 import { toArticle } from '../../src/normalize/to-article.js';
+import { createStoreBatcher } from '../../src/pipeline/store-batcher.js';
 import type { DbHandle } from '../../src/store/db.js';
 import { getItem } from '../../src/store/items-query.js';
-import { saveArticles } from '../../src/store/items-store.js';
+import { rowsOf, toNumber } from '../../src/store/rows.js';
+import { saveArticleGroups, saveArticles } from '../../src/store/items-store.js';
 import { syncSources } from '../../src/store/sources-store.js';
 import { tagText } from '../../src/tag/matcher.js';
 import { sourceOf } from '../helpers/pipeline-deps.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
 
-function tagged(item: { url: string; title: string; summary?: string; guid?: string; published?: string }): TaggedArticle {
-  const article = toArticle({ ...item }, { slug: 'scmp', language: 'en' })!;
+function tagged(item: { url: string; title: string; summary?: string; guid?: string; published?: string }, slug = 'scmp'): TaggedArticle {
+  const article = toArticle({ ...item }, { slug, language: 'en' })!;
   return { ...article, tags: tagText({ title: article.title, summary: article.summary }) };
 }
 
@@ -20,7 +23,7 @@ describe(`saving items idempotently on ${dbKind}`, () => {
 
   beforeAll(async () => {
     handle = await openTestDb();
-    await syncSources(handle.db, [sourceOf('scmp', 'https://www.scmp.com/rss/36/feed')]);
+    await syncSources(handle.db, [sourceOf('scmp', 'https://www.scmp.com/rss/36/feed'), sourceOf('cnbc', 'https://www.cnbc.com/id/19854910/device/rss/rss.html')]);
   });
   afterAll(async () => handle?.close());
 
@@ -51,5 +54,73 @@ describe(`saving items idempotently on ${dbKind}`, () => {
       { now, tagVersion: 1 },
     );
     expect(same).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('saves several sources in one call as if one after another: a URL an earlier source carries is that row, re-published', async () => {
+    const url = 'https://www.scmp.com/tech/article/2';
+    const [scmp, cnbc] = await saveArticleGroups(
+      handle.db,
+      [
+        { articles: [tagged({ url, guid: 'b2', title: 'Tencent opens Hunyuan to developers' }), tagged({ url: 'https://www.scmp.com/tech/article/3', guid: 'b3', title: 'Xiaomi car deliveries' })], now },
+        { articles: [tagged({ url, guid: 'c1', title: 'Tencent opens Hunyuan model to developers, shares rise' }, 'cnbc'), tagged({ url: 'https://www.cnbc.com/tech/4', guid: 'c4', title: 'Huawei Ascend chips' }, 'cnbc')], now },
+      ],
+      1,
+    );
+    expect(scmp).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(cnbc).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+    const stored = await getItem(handle.db, scmp!.insertedIds[0]!);
+    expect(stored?.title).toBe('Tencent opens Hunyuan model to developers, shares rise');
+    expect(stored?.companies).toEqual(['tencent']);
+  });
+
+  it('files a new item in item_tag_times (one statement per insert) and deletes its band rows with it', async () => {
+    const { insertedIds } = await saveArticles(handle.db, [tagged({ url: 'https://www.scmp.com/tech/article/5', guid: 'e5', title: 'Baidu and Alibaba open AI model weights' })], { now, tagVersion: 1 });
+    const id = insertedIds[0]!;
+    const tags = rowsOf<{ kind: string; tag: string }>(await handle.db.execute(sql`select kind, tag from item_tag_times where item_id = ${id} order by kind, tag`));
+    expect(tags.filter((row) => row.kind === 'company').map((row) => row.tag)).toEqual(['alibaba', 'baidu']);
+    const count = async (table: string) =>
+      toNumber(rowsOf<{ n: unknown }>(await handle.db.execute(sql`select count(*) as n from ${sql.raw(table)} where item_id = ${id}`))[0]!.n);
+    expect(await count('item_bands')).toBeGreaterThan(20);
+    await handle.db.execute(sql`delete from items where id = ${id}`);
+    expect(await count('item_fingerprints')).toBe(0);
+    expect(await count('item_bands')).toBe(0);
+    expect(await count('item_tag_times')).toBe(0);
+  });
+
+  const storedUrls = async () =>
+    rowsOf<{ canonical_url: string }>(await handle.db.execute(sql`select canonical_url from items order by canonical_url`)).map((row) => row.canonical_url);
+
+  it("a fetch run's store batcher writes the sources that arrive during a write together in the next one, each with its own counts", async () => {
+    let transactions = 0;
+    const counting = new Proxy(handle.db, {
+      get: (target, prop, receiver) =>
+        prop === 'transaction' ? (...args: unknown[]) => (transactions++, Reflect.apply(target.transaction, target, args)) : Reflect.get(target, prop, receiver),
+    });
+    const save = createStoreBatcher(counting, { tagVersion: 1 });
+    // The first starts a write at once; the other two arrive while it is in flight and share the next.
+    const [first, scmp, cnbc] = await Promise.all([
+      save([tagged({ url: 'https://www.scmp.com/b/0', guid: 'batch-0', title: 'Tencent Hunyuan video model' })], now),
+      save([tagged({ url: 'https://www.scmp.com/b/1', guid: 'batch-1', title: 'Baidu opens ERNIE' }), tagged({ url: 'https://www.scmp.com/b/2', guid: 'batch-2', title: 'Xiaomi car sales' })], now),
+      save([tagged({ url: 'https://www.cnbc.com/b/3', guid: 'batch-3', title: 'Huawei Ascend chips ship' }, 'cnbc')], now),
+    ]);
+    expect(first).toMatchObject({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(scmp).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(cnbc).toMatchObject({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(transactions).toBe(2);
+    // The same article again through another batcher: stored once, reported unchanged.
+    const again = createStoreBatcher(handle.db, { tagVersion: 1 });
+    expect(await again([tagged({ url: 'https://www.scmp.com/b/1', guid: 'batch-1', title: 'Baidu opens ERNIE' })], now)).toMatchObject({ inserted: 0, unchanged: 1 });
+  });
+
+  it('the batcher fails only the source whose write fails; the others in the same batch are stored', async () => {
+    const save = createStoreBatcher(handle.db, { tagVersion: 1 });
+    const results = await Promise.allSettled([
+      save([tagged({ url: 'https://www.scmp.com/c/1', guid: 'c1', title: 'Alibaba Qwen update' })], now),
+      // No such source: the items' foreign key refuses the row, and with it the shared transaction.
+      save([tagged({ url: 'https://nowhere.example/c/2', guid: 'c2', title: 'Tencent Hunyuan' }, 'nosuchsource')], now),
+      save([tagged({ url: 'https://www.cnbc.com/c/3', guid: 'c3', title: 'Moonshot Kimi funding' }, 'cnbc')], now),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await storedUrls()).filter((url) => url.includes('/c/'))).toEqual(['https://cnbc.com/c/3', 'https://scmp.com/c/1']);
   });
 });
