@@ -237,6 +237,14 @@ describe(`research API on ${dbKind}`, () => {
     }
   });
 
+  it('records relevance for items inserted as not relevant (the statement-level insert trigger)', async () => {
+    const title = 'Zhipu sponsors a chess tournament';
+    await insertItems(handle.db, [{ source: 'scmp', title, seenAt: day('2025-03-07T02:00:00Z'), companies: ['zhipu'], relevant: false }]);
+    expect(titles((await get('/api/items?company=zhipu')).body)).not.toContain(title);
+    expect(titles((await get('/api/items?company=zhipu&relevant=false')).body)).toEqual([title]);
+    await handle.db.execute(sql`delete from items where title = ${title}`);
+  });
+
   it('keeps the weekly counts in step when tags, stories or items change (item_tag_times trigger)', async () => {
     const weekly = async () => (await get('/api/companies/zhipu/weekly?from=2025-W10&to=2025-W10')).body.weeks[0];
     expect(await weekly()).toEqual({ week: '2025-W10', items: 2, stories: 2 });
