@@ -1,7 +1,8 @@
 import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
 import { AppError, err, messageOf } from '../errors.js';
 import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
-import { FetchError, fetchText, type FetchOutcome } from '../fetch/http-client.js';
+import { decodeBody } from '../fetch/charset.js';
+import { FetchError, fetchBody, type BodyOutcome } from '../fetch/http-client.js';
 import { toArticle } from '../normalize/to-article.js';
 import { parseFeed } from '../parse/feed.js';
 import { parseHtmlListing } from '../parse/html-listing.js';
@@ -30,19 +31,19 @@ export async function ingestSource(deps: PipelineDeps, source: SourceConfig, row
   return processFetched(deps, source, await fetchSource(deps, source, row));
 }
 
-export type Fetched = Awaited<ReturnType<typeof fetchText>>;
+export type Fetched = Awaited<ReturnType<typeof fetchBody>>;
 
-/** The network half: one source's bytes under the fetch policy (bounded by the run's network limits). */
+/** The network half: one source's bytes under the fetch policy, not yet decoded (bounded by the run's network limits). */
 export async function fetchSource(deps: PipelineDeps, source: SourceConfig, row: Pick<SourceRow, 'etag' | 'lastModified'>): Promise<Fetched> {
   try {
-    return await fetchText(source.url, fetchPolicyFrom(deps.config), row);
+    return await fetchBody(source.url, fetchPolicyFrom(deps.config), row);
   } catch (error) {
-    // fetchText returns expected failures as values; anything thrown is a bug, still recorded on the source.
+    // fetchBody returns expected failures as values; anything thrown is a bug, still recorded on the source.
     return err(new FetchError(`fetch: ${messageOf(error)} (${source.url})`, { kind: 'network' }));
   }
 }
 
-/** The CPU-and-database half: parse → normalize → tag → store what fetchSource brought back. */
+/** The CPU-and-database half: decode → parse → normalize → tag → store what fetchSource brought back. */
 export async function processFetched(deps: PipelineDeps, source: SourceConfig, fetched: Fetched): Promise<IngestOutcome> {
   const base = { slug: source.slug, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0 };
   if (!fetched.ok) {
@@ -78,11 +79,13 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   }
 }
 
-async function parseSource(source: SourceConfig, response: Extract<FetchOutcome, { kind: 'ok' }>): Promise<ParsedFeed> {
+async function parseSource(source: SourceConfig, response: Extract<BodyOutcome, { kind: 'ok' }>): Promise<ParsedFeed> {
+  // Decoded only now, just before parsing, so feeds waiting for a parse slot stay compact bytes.
+  const text = decodeBody(response.body, response.contentType);
   if (source.kind === 'html' && source.selectors) {
-    return parseHtmlListing(response.text, response.finalUrl, source.selectors, source.zone);
+    return parseHtmlListing(text, response.finalUrl, source.selectors, source.zone);
   }
-  return parseFeed(response.text, { zone: source.zone, baseUrl: response.finalUrl });
+  return parseFeed(text, { zone: source.zone, baseUrl: response.finalUrl });
 }
 
 /** Normalises and tags parsed items; items without a usable link are dropped here. */
