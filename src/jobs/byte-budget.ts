@@ -10,9 +10,9 @@ export class ByteBudget {
 
   constructor(readonly limit: number) {}
 
-  /** Resolves once the held bytes are under the cap (at once when they already are), first come first served. */
+  /** Resolves once the held bytes are under the cap (at once when they already are); waiters go in the order they came. */
   whenBelow(): Promise<void> {
-    if (this.held < this.limit && this.waiters.length === 0) return Promise.resolve();
+    if (this.held < this.limit) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
 import { AppError, err, messageOf } from '../errors.js';
 import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
@@ -61,7 +62,11 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   const response = fetched.value;
   try {
     const feed = await parseSource(source, response);
+    // A turn of the event loop between the CPU-heavy steps: with PGlite nothing here waits on a socket,
+    // so without these the fetches in flight would go unread for the whole of parse, tag and store.
+    await nextTurn();
     const articles = await addFullText(deps, source, toTaggedArticles(feed, source));
+    await nextTurn();
     const saved = await saveArticles(deps.db, articles, { now: deps.now(), tagVersion: catalogueVersion });
     return {
       ...base,
