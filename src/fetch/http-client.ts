@@ -13,9 +13,19 @@ export interface Validators {
   lastModified?: string | null;
 }
 
-export type FetchOutcome =
-  | { kind: 'ok'; status: number; text: string; bytes: number; contentType: string | null; finalUrl: string; validators: Validators }
-  | { kind: 'not_modified'; status: 304 };
+interface Landing {
+  status: number;
+  /** Bytes on the wire (before any Content-Encoding was undone). */
+  bytes: number;
+  contentType: string | null;
+  finalUrl: string;
+  validators: Validators;
+}
+
+export type FetchOutcome = ({ kind: 'ok'; text: string } & Landing) | { kind: 'not_modified'; status: 304 };
+
+/** A body as it came (transfer encodings undone, charset not yet): what a fetched feed costs while it waits to be parsed. */
+export type BodyOutcome = ({ kind: 'ok'; body: Buffer } & Landing) | { kind: 'not_modified'; status: 304 };
 
 export type FetchErrorKind = FailureKind | 'http' | 'redirect';
 
@@ -41,6 +51,16 @@ const accept = 'application/rss+xml, application/atom+xml, application/feed+json
  * body decoded to text. Expected failures come back as a FetchError value, never thrown.
  */
 export async function fetchText(url: string, policy: FetchPolicy, validators: Validators = {}): Promise<Result<FetchOutcome, FetchError>> {
+  const fetched = await fetchBody(url, policy, validators);
+  return fetched.ok ? ok(decodeOutcome(fetched.value)) : fetched;
+}
+
+/**
+ * fetchText without the charset step: the body stays bytes, so a run can hold many downloaded feeds
+ * (a Buffer costs its bytes; a decoded string of CJK text costs twice that, on the JS heap) and
+ * decode each one just before it is parsed.
+ */
+export async function fetchBody(url: string, policy: FetchPolicy, validators: Validators = {}): Promise<Result<BodyOutcome, FetchError>> {
   const headers: Record<string, string> = { 'user-agent': userAgent, accept };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
@@ -107,7 +127,14 @@ function isRetryable(error: FetchError): boolean {
   return error.kind === 'network' || error.kind === 'truncated';
 }
 
-function toOutcome(landed: Landed, policy: FetchPolicy): Result<FetchOutcome, FetchError> {
+/** The body decoded to text (HTTP charset, BOM, prolog, meta, then sniffing). */
+function decodeOutcome(outcome: BodyOutcome): FetchOutcome {
+  if (outcome.kind === 'not_modified') return outcome;
+  const { body, ...landing } = outcome;
+  return { ...landing, text: decodeBody(body, outcome.contentType) };
+}
+
+function toOutcome(landed: Landed, policy: FetchPolicy): Result<BodyOutcome, FetchError> {
   const { exchange, url } = landed;
   if (exchange.kind === 'status') return ok({ kind: 'not_modified', status: 304 });
   const body = ungzipIfNeeded(exchange.body, policy.maxBytes);
@@ -116,7 +143,7 @@ function toOutcome(landed: Landed, policy: FetchPolicy): Result<FetchOutcome, Fe
   return ok({
     kind: 'ok',
     status: exchange.status,
-    text: decodeBody(body.value, contentType),
+    body: body.value,
     bytes: exchange.body.byteLength,
     contentType,
     finalUrl: url,

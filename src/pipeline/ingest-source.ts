@@ -1,7 +1,9 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
 import { AppError, err, messageOf } from '../errors.js';
 import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
-import { FetchError, fetchText, type FetchOutcome } from '../fetch/http-client.js';
+import { decodeBody } from '../fetch/charset.js';
+import { FetchError, fetchBody, type BodyOutcome } from '../fetch/http-client.js';
 import { toArticle } from '../normalize/to-article.js';
 import { parseFeed } from '../parse/feed.js';
 import { parseHtmlListing } from '../parse/html-listing.js';
@@ -31,21 +33,21 @@ export async function ingestSource(deps: PipelineDeps, source: SourceConfig, row
   return processFetched(deps, source, await fetchSource(deps, source, row));
 }
 
-export type Fetched = Awaited<ReturnType<typeof fetchText>>;
+export type Fetched = Awaited<ReturnType<typeof fetchBody>>;
 
-/** The network half: one source's bytes under the fetch policy (bounded by the run's network limits). */
+/** The network half: one source's bytes under the fetch policy, not yet decoded (bounded by the run's network limits). */
 export async function fetchSource(deps: PipelineDeps, source: SourceConfig, row: Pick<SourceRow, 'etag' | 'lastModified'>): Promise<Fetched> {
   try {
-    return await fetchText(source.url, fetchPolicyFrom(deps.config), row);
+    return await fetchBody(source.url, fetchPolicyFrom(deps.config), row);
   } catch (error) {
-    // fetchText returns expected failures as values; anything thrown is a bug, still recorded on the source.
+    // fetchBody returns expected failures as values; anything thrown is a bug, still recorded on the source.
     return err(new FetchError(`fetch: ${messageOf(error)} (${source.url})`, { kind: 'network' }));
   }
 }
 
 /** How processFetched runs its two halves; a fetch run shares both across its sources. */
 export interface ProcessStages {
-  /** Runs the CPU half (parse, normalize, tag, full text); a run bounds how many go at once. */
+  /** Runs the CPU half (decode, parse, normalize, tag, full text); a run bounds how many go at once. */
   prepare: <T>(work: () => Promise<T>) => Promise<T>;
   /** Stores one source's articles; a run batches several sources into one write. */
   save: SaveFn;
@@ -57,7 +59,7 @@ export const directStages = (deps: PipelineDeps): ProcessStages => ({
   save: (articles, now) => saveArticles(deps.db, articles, { now, tagVersion: catalogueVersion }),
 });
 
-/** The CPU-and-database half: parse → normalize → tag → store what fetchSource brought back. */
+/** The CPU-and-database half: decode → parse → normalize → tag → store what fetchSource brought back. */
 export async function processFetched(deps: PipelineDeps, source: SourceConfig, fetched: Fetched, stages: ProcessStages = directStages(deps)): Promise<IngestOutcome> {
   const base = { slug: source.slug, itemsSeen: 0, itemsNew: 0, itemsUpdated: 0 };
   if (!fetched.ok) {
@@ -76,7 +78,12 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   try {
     const { feed, articles } = await stages.prepare(async () => {
       const feed = await parseSource(source, response);
-      return { feed, articles: await addFullText(deps, source, toTaggedArticles(feed, source)) };
+      // A turn of the event loop between the CPU-heavy steps: with PGlite nothing here waits on a socket,
+      // so without these the fetches in flight would go unread for the whole of parse, tag and store.
+      await nextTurn();
+      const articles = await addFullText(deps, source, toTaggedArticles(feed, source));
+      await nextTurn();
+      return { feed, articles };
     });
     const saved = await stages.save(articles, deps.now());
     return {
@@ -95,11 +102,13 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   }
 }
 
-async function parseSource(source: SourceConfig, response: Extract<FetchOutcome, { kind: 'ok' }>): Promise<ParsedFeed> {
+async function parseSource(source: SourceConfig, response: Extract<BodyOutcome, { kind: 'ok' }>): Promise<ParsedFeed> {
+  // Decoded only now, just before parsing, so feeds waiting for a parse slot stay compact bytes.
+  const text = decodeBody(response.body, response.contentType);
   if (source.kind === 'html' && source.selectors) {
-    return parseHtmlListing(response.text, response.finalUrl, source.selectors, source.zone);
+    return parseHtmlListing(text, response.finalUrl, source.selectors, source.zone);
   }
-  return parseFeed(response.text, { zone: source.zone, baseUrl: response.finalUrl });
+  return parseFeed(text, { zone: source.zone, baseUrl: response.finalUrl });
 }
 
 /** Normalises and tags parsed items; items without a usable link are dropped here. */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { SourceConfig } from '../domain.js';
 import { messageOf } from '../errors.js';
+import { ByteBudget } from '../jobs/byte-budget.js';
 import { finishRun, recordAttempt, startRun, type RunRow } from '../store/runs-store.js';
 import { claimDueSources, recordSourceOutcome, releaseLeases } from '../store/sources-store.js';
 import type { PipelineDeps } from './deps.js';
@@ -21,6 +23,12 @@ const leaseMs = 15 * 60_000;
 const processingConcurrency = 2;
 
 /**
+ * Downloaded bodies waiting for a processing slot, at most about this many bytes: when parsing and
+ * storing fall behind, new fetches wait rather than pile bodies up (300 typical feeds come to 10–25 MB).
+ */
+const waitingBodiesBytes = 32 * 1024 * 1024;
+
+/**
  * One fetch run over the due sources (or the named ones): claims them, ingests each with a global
  * and a per-host concurrency limit, and records every outcome. One source's failure never stops the others.
  * When `signal` aborts (SIGTERM), sources already being fetched finish and are recorded; the rest are
@@ -36,6 +44,7 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
   const network = pLimit(deps.config.fetchConcurrency);
   // Stores go through one batcher: sources parsed while a write is in flight share the next one.
   const stages: ProcessStages = { prepare: pLimit(processingConcurrency), save: createStoreBatcher(deps.db, { tagVersion: catalogueVersion }) };
+  const waiting = new ByteBudget(waitingBodiesBytes);
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
   // Per-host limits wrap the network one, so a busy host queues its own sources without holding global slots.
   const hostLimit = (url: string) => {
@@ -48,13 +57,27 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
     claimed.map(async (row) => {
       const config: SourceConfig = configs.get(row.slug) ?? rowAsConfig(row);
       const attempt = await hostLimit(config.url)(() =>
-        network(async () => (options.signal?.aborted ? undefined : { startedAt: deps.now(), fetched: await fetchSource(deps, config, row) })),
+        network(async () => {
+          await waiting.whenBelow();
+          if (options.signal?.aborted) return undefined;
+          return { startedAt: deps.now(), fetched: await fetchSource(deps, config, row) };
+        }),
       );
       if (attempt === undefined) {
         skipped.push(row.slug);
         return undefined;
       }
-      return processAndRecord(deps, stages, { runId, config, ...attempt });
+      const bytes = attempt.fetched.ok && attempt.fetched.value.kind === 'ok' ? attempt.fetched.value.body.byteLength : 0;
+      waiting.hold(bytes);
+      // Back to the event loop between sources: with PGlite the store runs in this thread and every
+      // await resolves as a microtask, so without this the queue of parses and stores would run end
+      // to end while sockets go unread and healthy fetches hit their timeouts.
+      await nextTurn();
+      try {
+        return await processAndRecord(deps, stages, { runId, config, ...attempt });
+      } finally {
+        waiting.release(bytes);
+      }
     }),
   );
   await releaseLeases(deps.db, owner, skipped);
