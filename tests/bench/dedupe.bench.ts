@@ -1,7 +1,7 @@
-// `npm run bench -- dedupe [--sizes 10000,1000000] [--new 300] [--skip-quality] [--skip-scale] [--verbose]`
+// `npm run bench -- dedupe [--pg URL] [--sizes 10000,1000000] [--new 300] [--skip-quality] [--skip-scale] [--verbose]`
 // 1. Story quality on the labelled dev set next to two baselines (exact canonical URL, exact title),
 //    on the whole set, the tune half and the held-out half; --verbose lists the tune half's errors.
-// 2. Per-item assignment time on PostgreSQL (DATABASE_URL, else the local server) at 10k and 1M stored items.
+// 2. Per-item assignment time on PostgreSQL (--pg URL, else DATABASE_URL, else the local server) at 10k and 1M stored items.
 import { parseArgs } from 'node:util';
 import { measureQuality, subsets } from './dedupe-quality.js';
 import { measureScale } from './dedupe-scale.js';
@@ -9,7 +9,7 @@ import { measureScale } from './dedupe-scale.js';
 const fmt = (value: number) => value.toFixed(3);
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { sizes: { type: 'string' }, new: { type: 'string' }, 'skip-scale': { type: 'boolean' }, 'skip-quality': { type: 'boolean' }, verbose: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { pg: { type: 'string' }, sizes: { type: 'string' }, new: { type: 'string' }, 'skip-scale': { type: 'boolean' }, 'skip-quality': { type: 'boolean' }, verbose: { type: 'boolean' } } });
   const quality = values['skip-quality'] ? undefined : await measureQuality();
   if (values['skip-quality']) {
     console.log('quality: skipped (--skip-quality)');
@@ -37,7 +37,7 @@ export async function main(args: string[]): Promise<void> {
     }
   }
   if (values['skip-scale']) return;
-  const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const baseUrl = values.pg || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const sizes = (values.sizes ?? '10000,1000000').split(',').map(Number);
   const rows = await measureScale(baseUrl, sizes, Number(values.new ?? 300));
   console.log(`\nassignment on PostgreSQL (${perDayNote}), ${values.new ?? 300} new items each:`);
