@@ -73,10 +73,28 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
       // await resolves as a microtask, so without this the queue of parses and stores would run end
       // to end while sockets go unread and healthy fetches hit their timeouts.
       await nextTurn();
+      // The body is only needed until it is parsed: its bytes leave the budget then, not when the
+      // batched write that stores its items commits.
+      let held = bytes;
+      const releaseBody = () => {
+        waiting.release(held);
+        held = 0;
+      };
+      const sourceStages: ProcessStages = {
+        ...stages,
+        prepare: (work) =>
+          stages.prepare(async () => {
+            try {
+              return await work();
+            } finally {
+              releaseBody();
+            }
+          }),
+      };
       try {
-        return await processAndRecord(deps, stages, { runId, config, ...attempt });
+        return await processAndRecord(deps, sourceStages, { runId, config, ...attempt });
       } finally {
-        waiting.release(bytes);
+        releaseBody();
       }
     }),
   );
