@@ -43,7 +43,11 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
   // slot, while bodies already downloaded are parsed and stored (CPU, database) a few at a time.
   const network = pLimit(deps.config.fetchConcurrency);
   // Stores go through one batcher: sources parsed while a write is in flight share the next one.
-  const stages: ProcessStages = { prepare: pLimit(processingConcurrency), save: createStoreBatcher(deps.db, { tagVersion: catalogueVersion }) };
+  const save = createStoreBatcher(deps.db, { tagVersion: catalogueVersion });
+  const processing = pLimit(processingConcurrency);
+  // A source is parsed only once the batcher has room: when the database is the slower side, bodies
+  // wait as bytes under the byte budget (and fetching pauses) instead of as parsed items in memory.
+  const stages: ProcessStages = { prepare: (work) => processing(async () => (await save.whenRoom(), work())), save };
   const waiting = new ByteBudget(waitingBodiesBytes);
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
   // Per-host limits wrap the network one, so a busy host queues its own sources without holding global slots.

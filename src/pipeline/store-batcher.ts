@@ -5,6 +5,12 @@ import { saveArticleGroups, type ArticleGroup, type SaveResult } from '../store/
 /** Saves one source's articles; resolves when they are committed. */
 export type SaveFn = (articles: TaggedArticle[], now: Date) => Promise<SaveResult>;
 
+/** A batcher's save, and the back-pressure its callers wait on before producing more. */
+export type BatchedSave = SaveFn & {
+  /** Resolves once fewer than `maxWaitingItems` items wait for a write (at once when they already do). */
+  whenRoom(): Promise<void>;
+};
+
 /** Items per write: enough to spread a statement's fixed cost thin, few enough to keep the transaction short. */
 const defaultMaxItems = 500;
 
@@ -21,9 +27,14 @@ interface Pending {
  * arrival (story assignment depends on it). When a shared write fails, each of its sources is
  * written alone, so one bad source costs only itself.
  */
-export function createStoreBatcher(db: Db, options: { tagVersion: number; maxItems?: number }): SaveFn {
+export function createStoreBatcher(db: Db, options: { tagVersion: number; maxItems?: number; maxWaitingItems?: number }): BatchedSave {
   const maxItems = options.maxItems ?? defaultMaxItems;
+  // One full write's worth waiting keeps the next batch full without letting parsed sources pile up
+  // in memory when the database is slower than parsing.
+  const maxWaitingItems = options.maxWaitingItems ?? maxItems;
   const queue: Pending[] = [];
+  const roomWaiters: Array<() => void> = [];
+  let waitingItems = 0;
   let writing = false;
 
   const takeBatch = (): Pending[] => {
@@ -33,6 +44,8 @@ export function createStoreBatcher(db: Db, options: { tagVersion: number; maxIte
       items += queue[0]!.group.articles.length;
       batch.push(queue.shift()!);
     }
+    waitingItems -= items;
+    while (waitingItems < maxWaitingItems && roomWaiters.length > 0) roomWaiters.shift()!();
     return batch;
   };
 
@@ -56,12 +69,15 @@ export function createStoreBatcher(db: Db, options: { tagVersion: number; maxIte
     writing = false;
   };
 
-  return (articles, now) =>
+  const save: SaveFn = (articles, now) =>
     new Promise<SaveResult>((resolve, reject) => {
       queue.push({ group: { articles, now }, resolve, reject });
+      waitingItems += articles.length;
       if (!writing) {
         writing = true;
         void drain();
       }
     });
+  const whenRoom = (): Promise<void> => (waitingItems < maxWaitingItems ? Promise.resolve() : new Promise((resolve) => roomWaiters.push(resolve)));
+  return Object.assign(save, { whenRoom });
 }

@@ -112,6 +112,30 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(await again([tagged({ url: 'https://www.scmp.com/b/1', guid: 'batch-1', title: 'Baidu opens ERNIE' })], now)).toMatchObject({ inserted: 0, unchanged: 1 });
   });
 
+  it('the batcher holds producers back while a full write waits, and lets them go once it starts', async () => {
+    // The real database, with each write held at a gate until the test opens it.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const gated = new Proxy(handle.db, {
+      get: (target, prop, receiver) =>
+        prop === 'transaction' ? async (...args: unknown[]) => (await gate, Reflect.apply(target.transaction, target, args)) : Reflect.get(target, prop, receiver),
+    });
+    const save = createStoreBatcher(gated, { tagVersion: 1, maxItems: 2, maxWaitingItems: 2 });
+    const first = save([tagged({ url: 'https://www.scmp.com/p/1', guid: 'p1', title: 'Zhipu GLM release' })], now);
+    // The first write is in flight and nothing waits: room at once.
+    await save.whenRoom();
+    const second = save([tagged({ url: 'https://www.scmp.com/p/2', guid: 'p2', title: 'Baidu ERNIE' }), tagged({ url: 'https://www.scmp.com/p/3', guid: 'p3', title: 'MiniMax Hailuo' })], now);
+    let room = false;
+    const roomWaiter = save.whenRoom().then(() => (room = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(room).toBe(false);
+    openGate();
+    await first;
+    await roomWaiter;
+    expect(room).toBe(true);
+    expect(await second).toMatchObject({ inserted: 2 });
+  });
+
   it('the batcher fails only the source whose write fails; the others in the same batch are stored', async () => {
     const save = createStoreBatcher(handle.db, { tagVersion: 1 });
     const results = await Promise.allSettled([
