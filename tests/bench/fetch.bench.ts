@@ -46,7 +46,7 @@ export async function main(args: string[]): Promise<void> {
   console.log(`fetch bench on ${kind}: ${total} sources (${total / 10} slow past the ${timeoutMs / 1000} s timeout, ${total / 20} answering 503), global concurrency ${config.fetchConcurrency}, per host ${config.fetchHostConcurrency}; feeds from ${origin}, served by a separate process`);
   console.log(`  run: ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items, ${(healthyBytes / 1048576).toFixed(1)} MB of feeds`);
   console.log(`  time ${seconds.toFixed(1)} s vs ideal ${ideal.toFixed(1)} s (timeout ${timeoutMs / 1000} s + bytes at ${loopbackMBps.toFixed(0)} MB/s loopback) = ${(seconds / ideal).toFixed(2)} × ideal (bar ≤ 1.3); ${cpuSeconds(cpu).toFixed(1)} s of this process's CPU`);
-  console.log(`  peak RSS ${peakRss} MB (${rssBefore} MB with the database open, before the run; bar ≤ 300)`);
+  console.log(`  peak RSS ${peakRss} MB (${rssBefore} MB with the database open, before the run; bar ≤ 300); V8 heap flags: ${heapFlags()}`);
   console.log(`  during the run, sampled every 100 ms: peak heap used ${peaks.heapUsed} MB, external ${peaks.external} MB (array buffers ${peaks.arrayBuffers} MB), rss ${peaks.rss} MB`);
   console.log(`  failures: ${failureKinds(outcomes)}`);
   await handle.close();
@@ -68,6 +68,11 @@ function sampleMemory(): { stop(): Record<'rss' | 'heapUsed' | 'external' | 'arr
       return peaks;
     },
   };
+}
+
+/** The V8 heap flags this process runs with (package.json gives the service's and the bench's the same). */
+function heapFlags(): string {
+  return process.execArgv.filter((flag) => /^--(max|min|heap|initial)-/.test(flag)).join(' ') || 'none (V8 defaults)';
 }
 
 /** Failed sources grouped by what went wrong (the URL cut off), so a run whose healthy sources failed shows it. */
