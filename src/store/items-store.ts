@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { itemCompanies, items, itemTopics } from '../../db/schema.js';
 import { fingerprintOf } from '../dedupe/fingerprint.js';
 import type { TaggedArticle } from '../domain.js';
+import { withConflictRetry } from './conflict-retry.js';
 import type { Db } from './db.js';
 import { jsonRows } from './json-rows.js';
 import { rowsOf, toDate, toNumber } from './rows.js';
@@ -70,18 +71,23 @@ export async function saveArticleGroups(db: Db, groups: ArticleGroup[], tagVersi
     for (const article of unique) entries.push({ group, article, now });
   });
   if (entries.length === 0) return results;
-  await db.transaction(async (tx) => {
-    for (const batch of batchesOf(entries)) {
-      const outcomes = await saveBatch(tx, batch, tagVersion);
-      outcomes.forEach((outcome, index) => {
-        const result = results[batch[index]!.group]!;
-        if (outcome.kind === 'inserted') {
-          result.inserted++;
-          result.insertedIds.push(outcome.id);
-        } else result[outcome.kind]++;
-      });
-    }
-  });
+  // Counted only once the transaction has committed: a retried attempt must not count twice.
+  const batchOutcomes = await withConflictRetry(() =>
+    db.transaction(async (tx) => {
+      const done: Array<{ batch: Entry[]; outcomes: Outcome[] }> = [];
+      for (const batch of batchesOf(entries)) done.push({ batch, outcomes: await saveBatch(tx, batch, tagVersion) });
+      return done;
+    }),
+  );
+  for (const { batch, outcomes } of batchOutcomes) {
+    outcomes.forEach((outcome, index) => {
+      const result = results[batch[index]!.group]!;
+      if (outcome.kind === 'inserted') {
+        result.inserted++;
+        result.insertedIds.push(outcome.id);
+      } else result[outcome.kind]++;
+    });
+  }
   return results;
 }
 

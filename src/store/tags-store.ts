@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { itemCompanies, items, itemTopics } from '../../db/schema.js';
 import type { TagResult } from '../domain.js';
+import { withConflictRetry } from './conflict-retry.js';
 import type { Db } from './db.js';
 import { jsonRows } from './json-rows.js';
 import { toNumber } from './rows.js';
@@ -36,23 +37,25 @@ export async function staleTagBatch(db: Db, version: number, afterId: number, li
  */
 export async function replaceItemTags(db: Db, tagged: Array<{ id: number; tags: TagResult }>, version: number): Promise<void> {
   if (tagged.length === 0) return;
+  await withConflictRetry(() => db.transaction((tx) => writeItemTags(tx, tagged, version)));
+}
+
+async function writeItemTags(tx: Queryable, tagged: Array<{ id: number; tags: TagResult }>, version: number): Promise<void> {
   const ids = tagged.map((item) => item.id);
-  await db.transaction(async (tx) => {
-    await tx.delete(itemCompanies).where(inArray(itemCompanies.itemId, ids));
-    await tx.delete(itemTopics).where(inArray(itemTopics.itemId, ids));
-    // One UPDATE ... FROM (VALUES ...) per batch, not a statement per item. Slugs never contain
-    // commas, so the arrays travel as text and string_to_array rebuilds them (same SQL on both drivers).
-    const rows = tagged.map(
-      ({ id, tags }) =>
-        sql`(${id}::bigint, ${tags.companies.map((t) => t.company).join(',')}::text, ${tags.topics.map((t) => t.topic).join(',')}::text, ${tags.relevant}::boolean)`,
-    );
-    await tx.execute(sql`
-      update items set companies = string_to_array(v.companies, ','), topics = string_to_array(v.topics, ','),
-        relevant = v.relevant, tag_version = ${version}
-      from (values ${sql.join(rows, sql`, `)}) as v(id, companies, topics, relevant)
-      where items.id = v.id`);
-    await insertTagEvidence(tx, tagged);
-  });
+  await tx.delete(itemCompanies).where(inArray(itemCompanies.itemId, ids));
+  await tx.delete(itemTopics).where(inArray(itemTopics.itemId, ids));
+  // One UPDATE ... FROM (VALUES ...) per batch, not a statement per item. Slugs never contain
+  // commas, so the arrays travel as text and string_to_array rebuilds them (same SQL on both drivers).
+  const rows = tagged.map(
+    ({ id, tags }) =>
+      sql`(${id}::bigint, ${tags.companies.map((t) => t.company).join(',')}::text, ${tags.topics.map((t) => t.topic).join(',')}::text, ${tags.relevant}::boolean)`,
+  );
+  await tx.execute(sql`
+    update items set companies = string_to_array(v.companies, ','), topics = string_to_array(v.topics, ','),
+      relevant = v.relevant, tag_version = ${version}
+    from (values ${sql.join(rows, sql`, `)}) as v(id, companies, topics, relevant)
+    where items.id = v.id`);
+  await insertTagEvidence(tx, tagged);
 }
 
 /** The evidence rows of many items' tags: one INSERT per table, the rows as one jsonb parameter. */
