@@ -10,6 +10,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -115,6 +116,9 @@ export const items = pgTable(
     summary: text('summary').notNull().default(''),
     bodyText: text('body_text'),
     bodyError: text('body_error'),
+    /** Article-page fetches tried after the first one, and when the next is due (null: none will be). */
+    bodyRetries: smallint('body_retries').notNull().default(0),
+    bodyRetryAt: tz('body_retry_at'),
     author: text('author'),
     publishedAt: tz('published_at'),
     fetchedAt: tz('fetched_at').notNull(),
@@ -151,6 +155,9 @@ export const items = pgTable(
     index('items_topics_idx').using('gin', t.topics),
     index('items_search_idx').using('gin', t.search),
     index('items_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('items_body_retry_idx')
+      .on(t.sourceSlug, t.bodyRetryAt)
+      .where(sql`body_retry_at is not null`),
   ],
 );
 

@@ -56,6 +56,8 @@ export interface Article {
   bodyText: string | null;
   /** Why the article page gave no body (fetch or extraction failure); the feed text is kept. */
   bodyError?: string | null;
+  /** When to fetch the article page again after a failure that may pass (a timeout, a 503); null: never. */
+  bodyRetryAt?: Date | null;
   author: string | null;
   publishedAt: Date | null;
   language: string;

@@ -121,6 +121,11 @@ function statusError(status: number, retryAfter: string | string[] | undefined, 
   return new FetchError(`fetch: HTTP ${status}${hint} (${url})`, { kind: 'http', status, retryAfterMs: wait ?? null });
 }
 
+/** Whether a failure may pass on its own (a busy or broken server, the network), so the URL is worth trying again later. */
+export function isTransientFailure(error: FetchError): boolean {
+  return isRetryable(error) || error.kind === 'timeout';
+}
+
 function isRetryable(error: FetchError): boolean {
   if (error.kind === 'http') return error.status !== null && isRetryableStatus(error.status);
   // A reset or a cut-off body is often transient; a timeout already cost the full budget, so it is not repeated.

@@ -2,14 +2,17 @@
  * The per-source `fullText` step: fetch the article page behind an item and keep its extracted body next to
  * the feed summary. `true` fetches every new item, `"auto"` only new items whose feed text is short and that
  * look relevant (a company tag, or an AI word in the title), `false` none. A failed fetch or extraction keeps
- * the feed text and records why in `bodyError`; it never fails the source.
+ * the feed text and records why in `bodyError`; it never fails the source. A failure that may pass (a
+ * timeout, a 503, a reset) is tried again in later runs: 1 h after, then 4 h, then 16 h, then never.
  */
 import pLimit from 'p-limit';
 import type { SourceConfig, TaggedArticle } from '../domain.js';
-import { fetchText } from '../fetch/http-client.js';
+import { messageOf } from '../errors.js';
+import { fetchText, isTransientFailure } from '../fetch/http-client.js';
 import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
 import { extractArticle } from '../parse/article/extract-article.js';
-import { storedCanonicalUrls } from '../store/full-text-store.js';
+import { bodiesDueForRetry, saveRetriedBodies, storedCanonicalUrls, type BodyRetryDue, type RetriedBody } from '../store/full-text-store.js';
+import { catalogueVersion } from '../tag/catalogue.js';
 import { tagText } from '../tag/matcher.js';
 import { aiWords } from '../tag/vocabulary.js';
 import type { PipelineDeps } from './deps.js';
@@ -18,8 +21,11 @@ import type { PipelineDeps } from './deps.js';
 export const shortFeedTextChars = 400;
 /** An extraction shorter than this is a caption or a paywall stub, not the article. */
 export const minBodyChars = 150;
-/** At most this many article pages per source per run, so one busy feed cannot flood a publisher. */
+/** At most this many article pages per source per run (new items first, then retries), so one busy feed cannot flood a publisher. */
 export const maxPagesPerRun = 30;
+/** The first retry of a page that failed for a passing reason; each later one waits four times longer. */
+export const firstBodyRetryMs = 60 * 60_000;
+export const maxBodyRetries = 3;
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const aiTitlePattern = new RegExp(aiWords.map((w) => (/[\u3400-\u9fff]/.test(w) ? escape(w) : `(?<![\\p{L}])${escape(w)}(?![\\p{L}])`)).join('|'), 'iu');
@@ -33,49 +39,81 @@ export function wantsFullText(mode: SourceConfig['fullText'], article: Pick<Tagg
   return short && relevant;
 }
 
-/** Adds `bodyText` (or `bodyError`) to the new items that want it, then re-tags them with the body. */
+/** When to try a failed page again after `retriesSoFar` retries; null once they are used up. */
+export function nextBodyRetryAt(retriesSoFar: number, now: Date): Date | null {
+  return retriesSoFar >= maxBodyRetries ? null : new Date(now.getTime() + firstBodyRetryMs * 4 ** retriesSoFar);
+}
+
+type PageBody = { ok: true; text: string; author: string | null; published: Date | null } | { ok: false; reason: string; transient: boolean };
+
+/**
+ * Adds `bodyText` (or `bodyError`) to the new items that want it, then re-tags them with the body;
+ * with what is left of the page budget, tries again the stored items whose pages are due a retry.
+ */
 export async function addFullText(deps: PipelineDeps, source: SourceConfig, articles: TaggedArticle[]): Promise<TaggedArticle[]> {
-  if (source.fullText === false || articles.length === 0) return articles;
+  if (source.fullText === false) return articles;
   const stored = await storedCanonicalUrls(deps.db, articles.map((a) => a.canonicalUrl));
   const wanted = articles.filter((a) => !stored.has(a.canonicalUrl) && wantsFullText(source.fullText, a)).slice(0, maxPagesPerRun);
-  if (wanted.length === 0) return articles;
   // Article pages usually live on the feed's own host: the same per-host limit as feed fetches applies.
   const limit = pLimit(deps.config.fetchHostConcurrency);
-  const results = new Map(await Promise.all(wanted.map((article) => limit(async () => [article, await fetchBodySafely(deps, source, article)] as const))));
+  const results = new Map(await Promise.all(wanted.map((article) => limit(async () => [article, withBody(deps, article, await readPage(deps, source, article.url))] as const))));
+  await retryFailedBodies(deps, source, maxPagesPerRun - wanted.length);
   return articles.map((article) => results.get(article) ?? article);
 }
 
-async function fetchBodySafely(deps: PipelineDeps, source: SourceConfig, article: TaggedArticle): Promise<TaggedArticle> {
+/**
+ * Fetches again the article pages of this source's stored items that are due a retry, and stores
+ * what came back. Never throws: a database failure is logged and the items stay due.
+ */
+export async function retryFailedBodies(deps: PipelineDeps, source: SourceConfig, budget: number): Promise<void> {
+  if (source.fullText === false || budget <= 0) return;
   try {
-    return await fetchBody(deps, source, article);
+    const due = await bodiesDueForRetry(deps.db, source.slug, deps.now(), budget);
+    const limit = pLimit(deps.config.fetchHostConcurrency);
+    const retried = await Promise.all(due.map((item) => limit(async () => retriedBody(deps, item, await readPage(deps, source, item.url)))));
+    await saveRetriedBodies(deps.db, retried, catalogueVersion);
   } catch (error) {
-    // One odd page must not cost the source its run; the reason is kept on the item.
-    return failed(deps, article, `extract: ${error instanceof Error ? error.message : String(error)} (${article.url})`);
+    deps.log.warn({ source: source.slug, reason: messageOf(error) }, 'full text: retries not stored; they stay due');
   }
 }
 
-async function fetchBody(deps: PipelineDeps, source: SourceConfig, article: TaggedArticle): Promise<TaggedArticle> {
-  const fetched = await fetchText(article.url, fetchPolicyFrom(deps.config));
-  if (!fetched.ok) return failed(deps, article, fetched.error.message);
-  if (fetched.value.kind !== 'ok') return failed(deps, article, `fetch: unexpected 304 for an unconditional request (${article.url})`);
-  const page = fetched.value;
-  if (page.contentType && !/html|xml/i.test(page.contentType)) return failed(deps, article, `extract: not an HTML page (${page.contentType}) (${article.url})`);
-  const extracted = extractArticle(page.text, page.finalUrl, { zone: source.zone });
-  if (extracted.text.length < minBodyChars) {
-    return failed(deps, article, `extract: no article text found (${extracted.text.length} chars) (${page.finalUrl})`);
+function withBody(deps: PipelineDeps, article: TaggedArticle, page: PageBody): TaggedArticle {
+  if (!page.ok) {
+    deps.log.warn({ url: article.url, reason: page.reason }, 'full text: kept the feed text');
+    return { ...article, bodyText: null, bodyError: page.reason, bodyRetryAt: page.transient ? nextBodyRetryAt(0, deps.now()) : null };
   }
-  const published = extracted.published ? new Date(extracted.published) : null;
   return {
     ...article,
-    bodyText: extracted.text,
+    bodyText: page.text,
     bodyError: null,
-    author: article.author ?? extracted.author,
-    publishedAt: article.publishedAt ?? published,
-    tags: tagText({ title: article.title, summary: article.summary, body: extracted.text }),
+    author: article.author ?? page.author,
+    publishedAt: article.publishedAt ?? page.published,
+    tags: tagText({ title: article.title, summary: article.summary, body: page.text }),
   };
 }
 
-function failed(deps: PipelineDeps, article: TaggedArticle, reason: string): TaggedArticle {
-  deps.log.warn({ url: article.url, reason }, 'full text: kept the feed text');
-  return { ...article, bodyText: null, bodyError: reason };
+function retriedBody(deps: PipelineDeps, item: BodyRetryDue, page: PageBody): RetriedBody {
+  const retries = item.bodyRetries + 1;
+  const now = deps.now();
+  if (!page.ok) return { id: item.id, retries, now, ok: false, bodyError: page.reason, retryAt: page.transient ? nextBodyRetryAt(retries, now) : null };
+  return { id: item.id, retries, now, ok: true, bodyText: page.text, author: page.author, tags: tagText({ title: item.title, summary: item.summary, body: page.text }) };
+}
+
+/** One article page fetched and extracted; every failure comes back as a reason, never thrown. */
+async function readPage(deps: PipelineDeps, source: SourceConfig, url: string): Promise<PageBody> {
+  try {
+    const fetched = await fetchText(url, fetchPolicyFrom(deps.config));
+    if (!fetched.ok) return { ok: false, reason: fetched.error.message, transient: isTransientFailure(fetched.error) };
+    if (fetched.value.kind !== 'ok') return { ok: false, reason: `fetch: unexpected 304 for an unconditional request (${url})`, transient: false };
+    const page = fetched.value;
+    if (page.contentType && !/html|xml/i.test(page.contentType)) return { ok: false, reason: `extract: not an HTML page (${page.contentType}) (${url})`, transient: false };
+    const extracted = extractArticle(page.text, page.finalUrl, { zone: source.zone });
+    if (extracted.text.length < minBodyChars) {
+      return { ok: false, reason: `extract: no article text found (${extracted.text.length} chars) (${page.finalUrl})`, transient: false };
+    }
+    return { ok: true, text: extracted.text, author: extracted.author, published: extracted.published ? new Date(extracted.published) : null };
+  } catch (error) {
+    // One odd page must not cost the source its run; the reason is kept on the item.
+    return { ok: false, reason: `extract: ${messageOf(error)} (${url})`, transient: false };
+  }
 }

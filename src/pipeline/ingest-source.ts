@@ -12,7 +12,7 @@ import type { SourceRow } from '../store/sources-store.js';
 import { catalogueVersion } from '../tag/catalogue.js';
 import { tagText } from '../tag/matcher.js';
 import type { PipelineDeps } from './deps.js';
-import { addFullText } from './full-text.js';
+import { addFullText, maxPagesPerRun, retryFailedBodies } from './full-text.js';
 import type { SaveFn } from './store-batcher.js';
 
 export interface IngestOutcome {
@@ -73,7 +73,11 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
       retryAfterMs: fetched.error.retryAfterMs,
     };
   }
-  if (fetched.value.kind === 'not_modified') return { ...base, status: 'not_modified', httpStatus: 304, error: null };
+  if (fetched.value.kind === 'not_modified') {
+    // Nothing new in the feed, but article pages that failed in an earlier run may be due again.
+    await retryFailedBodies(deps, source, maxPagesPerRun);
+    return { ...base, status: 'not_modified', httpStatus: 304, error: null };
+  }
   const response = fetched.value;
   try {
     const { feed, articles } = await stages.prepare(async () => {

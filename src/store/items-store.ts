@@ -218,6 +218,7 @@ async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<
     summary: article.summary,
     body_text: article.bodyText,
     body_error: article.bodyError ?? null,
+    body_retry_at: article.bodyRetryAt ?? null,
     author: article.author,
     published_at: article.publishedAt,
     fetched_at: now,
@@ -230,12 +231,12 @@ async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<
     topics: article.tags.topics.map((tag) => tag.topic),
   }));
   const inserted = rowsOf<{ id: unknown; canonical_url: string; seen_at: unknown; story_id: unknown }>(
-    await tx.execute(sql`insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
+    await tx.execute(sql`insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
         published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
-      select story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
+      select story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
         published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${tagVersion}
       from jsonb_to_recordset(${jsonRows(rows)}) as t(story_id bigint, source_slug text, guid text, url text, canonical_url text,
-        title text, summary text, body_text text, body_error text, author text, published_at timestamptz, fetched_at timestamptz,
+        title text, summary text, body_text text, body_error text, body_retry_at timestamptz, author text, published_at timestamptz, fetched_at timestamptz,
         seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[])
       on conflict do nothing
       returning id, canonical_url, seen_at, story_id`),

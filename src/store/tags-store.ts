@@ -40,7 +40,8 @@ export async function replaceItemTags(db: Db, tagged: Array<{ id: number; tags: 
   await withConflictRetry(() => db.transaction((tx) => writeItemTags(tx, tagged, version)));
 }
 
-async function writeItemTags(tx: Queryable, tagged: Array<{ id: number; tags: TagResult }>, version: number): Promise<void> {
+/** replaceItemTags inside a transaction the caller holds. */
+export async function writeItemTags(tx: Queryable, tagged: Array<{ id: number; tags: TagResult }>, version: number): Promise<void> {
   const ids = tagged.map((item) => item.id);
   await tx.delete(itemCompanies).where(inArray(itemCompanies.itemId, ids));
   await tx.delete(itemTopics).where(inArray(itemTopics.itemId, ids));

@@ -83,3 +83,74 @@ describe('wantsFullText', () => {
     expect(wantsFullText(mode, { title, summary, tags: tags([...companies]) })).toBe(expected);
   });
 });
+
+describe(`article pages that failed for a passing reason are tried again later, on ${dbKind}`, () => {
+  const server = new FeedServer();
+  let handle: DbHandle;
+  let pageUp = false;
+  let clock = new Date('2026-08-20T08:00:00Z');
+  const hours = (n: number) => new Date(Date.parse('2026-08-20T08:00:00Z') + n * 3_600_000);
+  const article = `<html><head><title>A new AI video model</title></head><body><article>
+    <p>Tencent's Hunyuan team released a video generation model on Thursday, its third this year.</p>
+    <p>The model is open source and runs on a single graphics card, the company said in Shenzhen.</p>
+    </article></body></html>`;
+
+  beforeAll(async () => {
+    const base = (await server.start()).replace(/\/$/, '');
+    const feedXml = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Retry feed</title><link>${base}/</link>
+      <item><title>A new AI video model is out</title><link>${base}/r/flaky</link><guid>r1</guid><description>Teaser.</description></item>
+      <item><title>An AI lab closes its blog</title><link>${base}/r/gone</link><guid>r2</guid><description>Teaser two.</description></item>
+    </channel></rss>`;
+    server
+      .route('/retry-feed.xml', (req, res) => {
+        if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feedXml);
+      })
+      .route('/r/flaky', (_req, res) => {
+        if (!pageUp) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article);
+      });
+    handle = await openTestDb();
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    await server.stop();
+  });
+
+  const run = async (at: Date, validators: { etag: string | null } = { etag: null }) => {
+    clock = at;
+    const source = sourceOf('retry-feed', server.url('/retry-feed.xml'), { fullText: 'auto' });
+    const deps = await pipelineDeps(handle.db, [source], () => clock);
+    return ingestSource(deps, source, { lastModified: null, ...validators });
+  };
+  const item = async (guid: string) => (await handle.db.select().from(items)).find((row) => row.guid === guid)!;
+
+  it('a 503 is retried 1 h later, then 4 h later; a 404 never', async () => {
+    expect(await run(hours(0))).toMatchObject({ status: 'ok', itemsNew: 2 });
+    expect(await item('r1')).toMatchObject({ bodyText: null, bodyRetries: 0, bodyRetryAt: hours(1) });
+    expect((await item('r1')).bodyError).toMatch(/HTTP 503/);
+    expect(await item('r2')).toMatchObject({ bodyText: null, bodyRetryAt: null });
+    expect((await item('r2')).bodyError).toMatch(/HTTP 404/);
+    const flakyHits = server.hits.get('/r/flaky');
+
+    await run(hours(0.5));
+    expect(server.hits.get('/r/flaky')).toBe(flakyHits);
+
+    await run(hours(1.1));
+    expect(server.hits.get('/r/flaky')).toBeGreaterThan(flakyHits!);
+    expect(await item('r1')).toMatchObject({ bodyText: null, bodyRetries: 1, bodyRetryAt: hours(5.1) });
+    expect(server.hits.get('/r/gone')).toBe(1);
+  });
+
+  it('once the page is back, even when the feed answers 304, the body is stored and the item re-tagged', async () => {
+    pageUp = true;
+    expect((await item('r1')).companies).not.toContain('tencent');
+    expect(await run(hours(5.2), { etag: '"v1"' })).toMatchObject({ status: 'not_modified' });
+    const retried = await item('r1');
+    expect(retried.bodyText).toContain("Tencent's Hunyuan team released a video generation model");
+    expect(retried).toMatchObject({ bodyError: null, bodyRetries: 2, bodyRetryAt: null });
+    expect(retried.companies).toContain('tencent');
+    expect(server.hits.get('/r/gone')).toBe(1);
+  });
+});
