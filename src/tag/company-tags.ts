@@ -8,18 +8,34 @@ export type FieldTexts = Record<TagField, string>;
 
 /** How far (in UTF-16 units) an AI word may sit from an ambiguous alias and still vouch for it. */
 const contextWindow = 60;
+/**
+ * How many characters may stand between an ambiguous product name and a product word after it
+ * (豆包支持手机, 豆包操作电脑); before it, the word must touch the name (电脑版豆包).
+ */
+const productGap = 2;
 /** The lead of a summary or body: a title alias is vouched for by an AI word here, and vice versa. */
 const leadLength = 160;
 
 export const fieldWeight: Record<TagField, number> = { title: 1, summary: 0.6, body: 0.3 };
 
-/** The context an ambiguous alias needs: an AI/tech word nearby, or in the item's headline area. */
-function hasAiContext(hit: AliasHit, aiHits: Hit[]): boolean {
-  return aiHits.some((ai) => {
-    if (ai.field === hit.field) return ai.end >= hit.start - contextWindow && ai.start <= hit.end + contextWindow;
-    if (hit.field === 'title') return ai.start < leadLength;
-    return ai.field === 'title';
+/**
+ * The context an ambiguous alias needs: an AI/tech word nearby, or in the item's headline area; for
+ * a product name, a software or device word (App, 电脑端) right beside it will do too.
+ */
+function hasContext(hit: AliasHit, contextHits: Hit[]): boolean {
+  return contextHits.some((near) => {
+    if (near.meaning.kind === 'productContext') return isProductWordBeside(hit, near);
+    if (near.field === hit.field) return near.end >= hit.start - contextWindow && near.start <= hit.end + contextWindow;
+    if (hit.field === 'title') return near.start < leadLength;
+    return near.field === 'title';
   });
+}
+
+/** 豆包电脑端, 豆包支持手机, 电脑版豆包: a software or device word right beside an ambiguous product name. */
+function isProductWordBeside(hit: AliasHit, near: Hit): boolean {
+  if (!hit.meaning.product || near.field !== hit.field) return false;
+  if (near.start >= hit.end) return near.start - hit.end <= productGap;
+  return near.end === hit.start;
 }
 
 /**
@@ -79,10 +95,10 @@ function isForeignMetaphor(hit: AliasHit, places: PlaceSpans, texts: FieldTexts)
  * for each further mention, so an item about a company outranks a passing mention.
  */
 export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag[]; productSeen: boolean } {
-  const aiHits: Hit[] = [];
+  const contextHits: Hit[] = [];
   const otherSense = new Set<string>();
   for (const hit of hits) {
-    if (hit.meaning.kind === 'ai') aiHits.push(hit);
+    if (hit.meaning.kind === 'ai' || hit.meaning.kind === 'productContext') contextHits.push(hit);
     else if (hit.meaning.kind === 'otherSense') otherSense.add(hit.meaning.company);
   }
   const places = placeSpansOf(hits);
@@ -102,7 +118,7 @@ export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag
     const vouched = companyHits.filter(
       (hit) =>
         hit.meaning.strength === 'ambiguous' &&
-        (sure.length > 0 || (contextCounts && (hasAiContext(hit, aiHits) || isHeadlineSpeaker(hit, texts) || isVersionedProduct(hit, texts)))),
+        (sure.length > 0 || (contextCounts && (hasContext(hit, contextHits) || isHeadlineSpeaker(hit, texts) || isVersionedProduct(hit, texts)))),
     );
     const accepted = [...sure, ...vouched];
     if (accepted.length === 0) continue;

@@ -17,6 +17,12 @@ function isWordCode(code: number): boolean {
   return c >= 0xc0 && c < 0x250 && c !== 0xd7 && c !== 0xf7;
 }
 
+/** Latin letters only (a product name may touch a digit: "Qwen3"). */
+function isLetterCode(code: number): boolean {
+  const c = foldCode(code);
+  return isWordCode(c) && !(c >= 48 && c <= 57) && c !== 95;
+}
+
 const urlPattern = /(?:https?:\/\/|www\.)[^\s<>"'）)\]]+/g;
 
 /** [start, end) spans of URLs: "glm" in a link is a path, not a model. */
@@ -35,7 +41,8 @@ export function findTerms(lexicon: Lexicon, field: TagField, text: string): Hit[
   const raw: Array<{ term: number; start: number; end: number }> = [];
   lexicon.automaton.scan(text, (term, start, end) => {
     if (lexicon.boundedLeft[term] && start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
-    if (lexicon.boundedRight[term] && end < text.length && isWordCode(text.charCodeAt(end))) return;
+    const right = lexicon.boundedRight[term];
+    if (right && end < text.length && (right === 1 ? isWordCode(text.charCodeAt(end)) : isLetterCode(text.charCodeAt(end)))) return;
     raw.push({ term, start, end });
   });
   if (raw.length === 0) return [];

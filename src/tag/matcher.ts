@@ -32,7 +32,7 @@ export function tagText(input: TagInput, lexicon: Lexicon = catalogueLexicon()):
   const texts = { title: input.title ?? '', summary: input.summary ?? '', body: input.body ?? '' };
   const { tags: companies, productSeen } = tagCompanies(hits, texts);
   const topics = tagTopics(hits, fields);
-  const relevant = isRelevant({ hits, companies, topics, productSeen, chineseText: isMostlyHan(fields) });
+  const relevant = isRelevant({ hits, companies, topics, productSeen, chineseText: isMostlyHan(fields), texts });
   return { companies, topics, relevant };
 }
 
