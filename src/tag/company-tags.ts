@@ -57,16 +57,20 @@ const quoteMarks = new Set(['「', '」', '“', '”', '"', '『', '』', '‘'
 
 /** Where place names (foreign countries and firms) start and end, per field, for O(1) adjacency checks. */
 interface PlaceSpans {
-  starts: Set<string>;
-  ends: Map<string, Hit>;
+  starts: Set<number>;
+  ends: Map<number, Hit>;
 }
+
+const fieldIndex: Record<TagField, number> = { title: 0, summary: 1, body: 2 };
+/** One number for (field, offset): texts are far shorter than 2^28 code units. */
+const spanKey = (field: TagField, at: number) => fieldIndex[field] * 0x10000000 + at;
 
 function placeSpansOf(hits: Hit[]): PlaceSpans {
   const spans: PlaceSpans = { starts: new Set(), ends: new Map() };
   for (const hit of hits) {
     if (hit.meaning.kind !== 'foreign') continue;
-    spans.starts.add(`${hit.field}:${hit.start}`);
-    spans.ends.set(`${hit.field}:${hit.end}`, hit);
+    spans.starts.add(spanKey(hit.field, hit.start));
+    spans.ends.set(spanKey(hit.field, hit.end), hit);
   }
   return spans;
 }
@@ -79,12 +83,12 @@ function placeSpansOf(hits: Hit[]): PlaceSpans {
 function isForeignMetaphor(hit: AliasHit, places: PlaceSpans, texts: FieldTexts): boolean {
   const text = texts[hit.field];
   for (const gap of ['', '版', "'s ", '’s ']) {
-    const place = places.ends.get(`${hit.field}:${hit.start - gap.length}`);
+    const place = places.ends.get(spanKey(hit.field, hit.start - gap.length));
     if (!place || text.slice(place.end, hit.start) !== gap) continue;
     if (quoteMarks.has(text.charAt(place.start - 1)) && quoteMarks.has(text.charAt(hit.end))) return true;
   }
   if (!/\bthe $/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
-  return [' of ', ' of the '].some((gap) => text.startsWith(gap, hit.end) && places.starts.has(`${hit.field}:${hit.end + gap.length}`));
+  return [' of ', ' of the '].some((gap) => text.startsWith(gap, hit.end) && places.starts.has(spanKey(hit.field, hit.end + gap.length)));
 }
 
 /**
@@ -101,10 +105,11 @@ export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag
     if (hit.meaning.kind === 'ai' || hit.meaning.kind === 'productContext') contextHits.push(hit);
     else if (hit.meaning.kind === 'otherSense') otherSense.add(hit.meaning.company);
   }
-  const places = placeSpansOf(hits);
+  let places: PlaceSpans | undefined; // built on the first alias: most items name no company
   const byCompany = new Map<string, AliasHit[]>();
   for (const hit of hits) {
     if (hit.meaning.kind !== 'alias') continue;
+    places ??= placeSpansOf(hits);
     if (places.ends.size > 0 && isForeignMetaphor(hit as AliasHit, places, texts)) continue;
     const list = byCompany.get(hit.meaning.company) ?? [];
     list.push(hit as AliasHit);

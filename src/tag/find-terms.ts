@@ -25,9 +25,13 @@ function isLetterCode(code: number): boolean {
 
 const urlPattern = /(?:https?:\/\/|www\.)[^\s<>"'）)\]]+/g;
 
+/** Does a link start before `end`? If not, no hit ending by then can be inside one. */
+function linkStartsBefore(text: string, end: number): boolean {
+  return text.lastIndexOf('http', end - 1) >= 0 || text.lastIndexOf('www.', end - 1) >= 0;
+}
+
 /** [start, end) spans of URLs: "glm" in a link is a path, not a model. */
 function urlSpans(text: string): Array<[number, number]> {
-  if (!text.includes('http') && !text.includes('www.')) return [];
   return [...text.matchAll(urlPattern)].map((m) => [m.index, m.index + m[0].length]);
 }
 
@@ -39,14 +43,17 @@ function urlSpans(text: string): Array<[number, number]> {
 export function findTerms(lexicon: Lexicon, field: TagField, text: string): Hit[] {
   if (!text) return [];
   const raw: Array<{ term: number; start: number; end: number }> = [];
+  let lastEnd = -1;
   lexicon.automaton.scan(text, (term, start, end) => {
     if (lexicon.boundedLeft[term] && start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
     const right = lexicon.boundedRight[term];
     if (right && end < text.length && (right === 1 ? isWordCode(text.charCodeAt(end)) : isLetterCode(text.charCodeAt(end)))) return;
     raw.push({ term, start, end });
+    lastEnd = end;
   });
   if (raw.length === 0) return [];
-  const urls = urlSpans(text);
+  // Links are parsed only when one starts before the last hit ends (most texts end with their link).
+  const urls = linkStartsBefore(text, lastEnd) ? urlSpans(text) : [];
   const swallowed = swallowedHits(lexicon, raw);
   const hits: Hit[] = [];
   raw.forEach((hit, index) => {

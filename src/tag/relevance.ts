@@ -1,4 +1,4 @@
-import type { CompanyTag, TopicTag } from '../domain.js';
+import type { CompanyTag, TagField, TopicTag } from '../domain.js';
 import type { FieldTexts } from './company-tags.js';
 import type { Hit } from './find-terms.js';
 
@@ -27,6 +27,8 @@ function isFormerEmployer(hit: Hit, texts: FieldTexts): boolean {
   return before.endsWith('前') || /(?:former|ex-)\s*$/i.test(before);
 }
 
+const fieldOrder: Record<TagField, number> = { title: 0, summary: 1, body: 2 };
+
 /**
  * The distinct AI words of an item: one per word whatever its case ("Agent" and "agent"), and a
  * word inside a longer one at the same place (模型 in 大模型) is not a second word.
@@ -35,7 +37,7 @@ function distinctAiWords(hits: Hit[]): Set<string> {
   // By field, then start, longest first: a hit ending within the reach of an earlier, longer one is inside it.
   const ai = hits
     .filter((hit) => hit.meaning.kind === 'ai')
-    .sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - a.end);
+    .sort((a, b) => fieldOrder[a.field] - fieldOrder[b.field] || a.start - b.start || b.end - a.end);
   const words = new Set<string>();
   let field = '';
   let reach = -1;

@@ -2,10 +2,25 @@ import type { TagField, TopicTag } from '../domain.js';
 import { fieldWeight } from './company-tags.js';
 import type { Hit } from './find-terms.js';
 
-/** Patterns that keywords cannot say: amounts raised, funding rounds, model version names. */
-const topicPatterns: Array<{ topic: string; pattern: RegExp }> = [
-  { topic: 'funding-ipo', pattern: /\$\s?\d+(?:\.\d+)?\s?(?:million|billion|bn|[MB])\b|[A-F]\+?轮|Pre-[A-F]轮?|(?:亿|万)元.{0,6}融资/ },
-  { topic: 'model-release', pattern: /\b[A-Z][A-Za-z]*[- ]?(?:V?\d+(?:\.\d+)+|\d+[BT])\b/ },
+/**
+ * Patterns that keywords cannot say: amounts raised, funding rounds, model version names. Each has a
+ * cheap test that every match passes (a literal it must contain, a digit), so the pattern itself
+ * runs only on the few texts that might match.
+ */
+/** A literal that every funding match holds: "$", 轮, "Pre-" or 融资. */
+const fundingMark = /[$轮]|Pre-|融资/;
+
+const topicPatterns: Array<{ topic: string; pattern: RegExp; mayMatch: (text: string) => boolean }> = [
+  {
+    topic: 'funding-ipo',
+    pattern: /\$\s?\d+(?:\.\d+)?\s?(?:million|billion|bn|[MB])\b|[A-F]\+?轮|Pre-[A-F]轮?|(?:亿|万)元.{0,6}融资/,
+    mayMatch: (text) => fundingMark.test(text),
+  },
+  {
+    topic: 'model-release',
+    pattern: /\b[A-Z][A-Za-z]*[- ]?(?:V?\d+(?:\.\d+)+|\d+[BT])\b/,
+    mayMatch: (text) => /\d/.test(text),
+  },
 ];
 
 /** Topic tags with evidence (field, keyword, score), like company tags. */
@@ -20,9 +35,11 @@ export function tagTopics(hits: Hit[], fields: Array<[TagField, string]>): Topic
   for (const hit of hits) if (hit.meaning.kind === 'topic') note(hit.meaning.topic, hit.field, hit.meaning.word);
   for (const [field, text] of fields) {
     if (!text) continue;
-    for (const { topic, pattern } of topicPatterns) {
-      // The lead is enough for a pattern, and keeps long bodies cheap.
-      const match = pattern.exec(text.length > 600 ? text.slice(0, 600) : text);
+    // The lead is enough for a pattern, and keeps long bodies cheap.
+    const lead = text.length > 600 ? text.slice(0, 600) : text;
+    for (const { topic, pattern, mayMatch } of topicPatterns) {
+      if (!mayMatch(lead)) continue;
+      const match = pattern.exec(lead);
       if (match) note(topic, field, match[0]);
     }
   }

@@ -133,6 +133,13 @@ describe('tagText: relevance', () => {
     expect(tagText({ title: '晚报｜科大讯飞：将推出全新主力通用大模型', summary: text, body: text }).relevant).toBe(relevant);
   });
 
+  it('reads a field as Chinese by its characters, not by the Latin letters of its links', () => {
+    const link = `原文：https://36kr.com/p/${'abcdefghij'.repeat(30)}?f=rss`;
+    expect(tagText({ title: '一周观察', body: `本周新公司：数据要素、大模型和智能体 ${link}` }).relevant).toBe(true);
+    // Without the link rule the 300 letters would outweigh the Han characters, and no China word is named.
+    expect(tagText({ title: '一周观察', body: `本周新公司：数据要素、大模型和智能体 ${link.replace('https://', 'https ')}` }).relevant).toBe(false);
+  });
+
   it('reads English city names as China', () => {
     const result = tagText({ title: 'Municipal Capital Tries to Turn AI Tokens into a Metered Utility', summary: 'In Guangzhou, district-backed platforms are selling model inference by the token.' });
     expect(result.relevant).toBe(true);
