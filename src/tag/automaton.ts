@@ -6,8 +6,8 @@
  */
 
 export interface Automaton {
-  /** Calls onMatch(patternId, start, end) for every occurrence; end is exclusive. */
-  scan(text: string, onMatch: (patternId: number, start: number, end: number) => void): void;
+  /** Calls onMatch(patternId, start, end) for every occurrence starting at `from` or later; end is exclusive. */
+  scan(text: string, onMatch: (patternId: number, start: number, end: number) => void, from?: number): void;
   readonly stateCount: number;
 }
 
@@ -87,6 +87,8 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
   outStart[states.length] = outs.length;
   const outIds = Int32Array.from(outs);
   const patternLength = Int32Array.from(lengths);
+  // Local, not the module's deepFlag: the scan reads it per character.
+  const stateBits = ~deepFlag;
 
   // Per state, one bit per (code mod 32) of its edges: most misses are told by one load, no probe.
   const edgeBits = new Int32Array(states.length);
@@ -104,17 +106,17 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
       }
       state = fail[state]!;
     }
-    return root[code]! & ~deepFlag;
+    return root[code]! & stateBits;
   };
 
   return {
     stateCount: states.length,
-    scan(text, onMatch) {
+    scan(text, onMatch, from = 0) {
       let state = 0;
-      for (let i = 0; i < text.length; i++) {
+      for (let i = from; i < text.length; i++) {
         const code = text.charCodeAt(i);
         const entry = root[code]!;
-        state = state !== 0 && entry < 0 ? step(state, foldCode(code)) : entry & ~deepFlag;
+        state = state !== 0 && entry < 0 ? step(state, foldCode(code)) : entry & stateBits;
         if (state === 0) continue;
         for (let o = outStart[state]!, end = outStart[state + 1]!; o < end; o++) {
           const id = outIds[o]!;

@@ -28,6 +28,8 @@ export interface Lexicon {
   /** Per term: is it a company alias or an exclusion (the terms that can swallow shorter ones)? */
   isName: Uint8Array;
   companyCount: number;
+  /** The longest term, in UTF-16 units. */
+  maxTermLength: number;
 }
 
 const asciiWord = /[A-Za-z0-9]/;
@@ -83,5 +85,6 @@ export function buildLexicon(entries: readonly CompanyEntry[]): Lexicon {
     boundedRight: Uint8Array.from(terms, (term) => rightBound(term, byTerm.get(term)!)),
     isName: Uint8Array.from(terms, (term) => (byTerm.get(term)!.some((m) => m.kind === 'alias' || m.kind === 'exclude') ? 1 : 0)),
     companyCount: entries.length,
+    maxTermLength: terms.reduce((max, term) => Math.max(max, term.length), 0),
   };
 }

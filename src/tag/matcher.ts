@@ -1,7 +1,7 @@
 import type { TagField, TagResult } from '../domain.js';
 import { catalogue } from './catalogue.js';
 import { tagCompanies } from './company-tags.js';
-import { findTerms, type Hit } from './find-terms.js';
+import { findTerms, matchTerms, matchTermsAfter, type Hit } from './find-terms.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { isRelevant } from './relevance.js';
 import { tagTopics } from './topic-tags.js';
@@ -28,41 +28,50 @@ export function tagText(input: TagInput, lexicon: Lexicon = catalogueLexicon()):
     ['summary', input.summary ?? ''],
     ['body', input.body ?? ''],
   ];
-  const hits: Hit[] = [];
-  for (const [field, text] of fields) for (const hit of findTerms(lexicon, field, text)) hits.push(hit);
   const texts = { title: input.title ?? '', summary: input.summary ?? '', body: input.body ?? '' };
+  const hits = [...findTerms(lexicon, 'title', texts.title), ...termsOfSummaryAndBody(lexicon, texts.summary, texts.body)];
   const { tags: companies, productSeen } = tagCompanies(hits, texts);
   const topics = tagTopics(hits, fields);
   const relevant = isRelevant({ hits, companies, topics, productSeen, chineseText: isMostlyHan(fields), texts });
   return { companies, topics, relevant };
 }
 
+/** The summary's terms and the body's; a body that repeats the summary first is scanned only past it. */
+function termsOfSummaryAndBody(lexicon: Lexicon, summary: string, body: string): Hit[] {
+  const summaryMatches = matchTerms(lexicon, summary);
+  const bodyMatches = summary && body.startsWith(summary)
+    ? matchTermsAfter(lexicon, body, summary.length, summaryMatches)
+    : matchTerms(lexicon, body);
+  return [...findTerms(lexicon, 'summary', summary, summaryMatches), ...findTerms(lexicon, 'body', body, bodyMatches)];
+}
+
 /** More Han characters than Latin letters in the first 400 characters of each field, links aside. */
 function isMostlyHan(fields: Array<[TagField, string]>): boolean {
+  // A local copy: module-level constants read in a hot loop cost a check per read when not bundled.
+  const weights = scriptWeight;
   let balance = 0;
   for (const [, text] of fields) {
     for (let i = 0, counted = 0; i < text.length && counted < 400; i++) {
       const code = text.charCodeAt(i);
-      const weight = scriptWeight[code]!;
+      const weight = weights[code]!;
       // Links ("原文：https://...") are Latin letters in any language: skipped up to the next space.
-      if (weight === linkStart && text.startsWith('http', i) && isLinkStart(text, i + 4)) {
+      if (weight === 2 && text.startsWith('http', i) && isLinkStart(text, i + 4)) {
         while (i + 1 < text.length && !isSpaceCode(text.charCodeAt(i + 1))) i++;
         continue;
       }
       counted++;
-      balance += weight === linkStart ? -1 : weight;
+      balance += weight === 2 ? -1 : weight;
     }
   }
   return balance > 0;
 }
 
-/** Per UTF-16 code: +1 for a Han character, -1 for a Latin letter, 0 otherwise; "h" is marked as a possible link start (and is a letter). */
-const linkStart = 2;
+/** Per UTF-16 code: +1 for a Han character, -1 for a Latin letter, 0 otherwise; 2 for "h", a letter that may start a link. */
 const scriptWeight = (() => {
   const weights = new Int8Array(0x10000);
   weights.fill(1, 0x3400, 0xa000);
   for (let c = 65; c <= 90; c++) weights[c] = weights[c + 32] = -1;
-  weights[104] = linkStart;
+  weights[104] = 2;
   return weights;
 })();
 

@@ -23,16 +23,20 @@ const topicPatterns: Array<{ topic: string; pattern: RegExp; mayMatch: (text: st
   },
 ];
 
+type TopicCount = TopicTag & { count: number };
+
+/** Counts one piece of evidence for a topic, keeping the one in the highest field. */
+function note(best: Map<string, TopicCount>, topic: string, field: TagField, keyword: string): void {
+  const current = best.get(topic);
+  if (!current) return void best.set(topic, { topic, field, keyword, score: 0, count: 1 });
+  current.count++;
+  if (fieldWeight[field] > fieldWeight[current.field]) Object.assign(current, { field, keyword });
+}
+
 /** Topic tags with evidence (field, keyword, score), like company tags. */
 export function tagTopics(hits: Hit[], fields: Array<[TagField, string]>): TopicTag[] {
-  const best = new Map<string, TopicTag & { count: number }>();
-  const note = (topic: string, field: TagField, keyword: string) => {
-    const current = best.get(topic);
-    if (!current) return void best.set(topic, { topic, field, keyword, score: 0, count: 1 });
-    current.count++;
-    if (fieldWeight[field] > fieldWeight[current.field]) Object.assign(current, { field, keyword });
-  };
-  for (const hit of hits) if (hit.meaning.kind === 'topic') note(hit.meaning.topic, hit.field, hit.meaning.word);
+  const best = new Map<string, TopicCount>();
+  for (const hit of hits) if (hit.meaning.kind === 'topic') note(best, hit.meaning.topic, hit.field, hit.meaning.word);
   for (const [field, text] of fields) {
     if (!text) continue;
     // The lead is enough for a pattern, and keeps long bodies cheap.
@@ -40,7 +44,7 @@ export function tagTopics(hits: Hit[], fields: Array<[TagField, string]>): Topic
     for (const { topic, pattern, mayMatch } of topicPatterns) {
       if (!mayMatch(lead)) continue;
       const match = pattern.exec(lead);
-      if (match) note(topic, field, match[0]);
+      if (match) note(best, topic, field, match[0]);
     }
   }
   return [...best.values()]
