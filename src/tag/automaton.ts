@@ -1,8 +1,11 @@
 /**
  * Aho-Corasick over UTF-16 code units: every pattern found in one left-to-right pass, whatever the
  * number of patterns. The root keeps a dense 64K table because scanning spends most of its time at
- * the root (most characters start no pattern); deeper states keep their few edges in flat arrays.
+ * the root (most characters start no pattern); deeper states keep their edges in one hash table.
+ * Two cheap filters spare most probes: a code that labels no edge below the root goes straight to
+ * the root's entry, and a per-state bitmask of edge codes answers most misses without probing.
  * Full-width ASCII (U+FF01..U+FF5E) is folded to ASCII while scanning, so "ＧＬＭ" reads as "GLM".
+ * (Flagging deep codes in the root's entries, to save one table, measured 30% slower under tsx.)
  */
 
 export interface Automaton {
@@ -64,20 +67,14 @@ function linkFailures(states: BuildState[]): Int32Array {
   return fail;
 }
 
-/** Marks a root entry whose code also labels an edge below the root (the sign bit: entries are state ids). */
-const deepFlag = 1 << 31;
-
 function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Automaton {
-  const edges = buildEdgeTable(states);
-  // The root's entry per code: the state it leads to, flagged when the code also labels an edge
-  // below the root. An unflagged code sends every state to the root's entry, so the hash probes and
-  // failure links are skipped (most characters after a first one). Full-width forms take the entry
-  // of their ASCII forms, so the scan folds a code only when it probes.
   const root = new Int32Array(0x10000);
   for (const [code, child] of states[0]!.edges) root[code] = child;
-  for (let s = 1; s < states.length; s++) for (const code of states[s]!.edges.keys()) root[code]! |= deepFlag;
-  for (let code = 0xff01; code <= 0xff5e; code++) root[code] = root[code - 0xfee0]!;
-  root[0x3000] = root[0x20]!;
+  const edges = buildEdgeTable(states);
+  // Codes that label an edge below the root: any other code sends every state to the root's edge
+  // for it, so the hash probes and failure links are skipped (most Chinese characters, after a first one).
+  const deepCode = new Uint8Array(0x10000);
+  for (let s = 1; s < states.length; s++) for (const code of states[s]!.edges.keys()) deepCode[code] = 1;
   const outStart = new Int32Array(states.length + 1);
   const outs: number[] = [];
   states.forEach((state, s) => {
@@ -87,8 +84,6 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
   outStart[states.length] = outs.length;
   const outIds = Int32Array.from(outs);
   const patternLength = Int32Array.from(lengths);
-  // Local, not the module's deepFlag: the scan reads it per character.
-  const stateBits = ~deepFlag;
 
   // Per state, one bit per (code mod 32) of its edges: most misses are told by one load, no probe.
   const edgeBits = new Int32Array(states.length);
@@ -96,7 +91,6 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
     for (const code of state.edges.keys()) edgeBits[s]! |= 1 << (code & 31);
   });
 
-  /** The transition from a non-root state on a (folded) code that labels some deep edge. */
   const step = (state: number, code: number): number => {
     const bit = 1 << (code & 31);
     while (state !== 0) {
@@ -106,17 +100,16 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
       }
       state = fail[state]!;
     }
-    return root[code]! & stateBits;
+    return root[code]!;
   };
 
   return {
     stateCount: states.length,
-    scan(text, onMatch, from = 0) {
+    scan(text, onMatch, from) {
       let state = 0;
-      for (let i = from; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        const entry = root[code]!;
-        state = state !== 0 && entry < 0 ? step(state, foldCode(code)) : entry & stateBits;
+      for (let i = from ?? 0; i < text.length; i++) {
+        const code = foldCode(text.charCodeAt(i));
+        state = state === 0 || deepCode[code] === 0 ? root[code]! : step(state, code);
         if (state === 0) continue;
         for (let o = outStart[state]!, end = outStart[state + 1]!; o < end; o++) {
           const id = outIds[o]!;
