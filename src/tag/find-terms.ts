@@ -59,7 +59,7 @@ export function matchTerms(lexicon: Lexicon, text: string, from = 0, minEnd = 0)
  */
 export function matchTermsAfter(lexicon: Lexicon, text: string, prefixLength: number, prefixMatches: Match[]): Match[] {
   const from = Math.max(0, prefixLength - lexicon.maxTermLength + 1);
-  return [...prefixMatches, ...matchTerms(lexicon, text, from, prefixLength)];
+  return prefixMatches.concat(matchTerms(lexicon, text, from, prefixLength));
 }
 
 /**

@@ -29,7 +29,7 @@ export function tagText(input: TagInput, lexicon: Lexicon = catalogueLexicon()):
     ['body', input.body ?? ''],
   ];
   const texts = { title: input.title ?? '', summary: input.summary ?? '', body: input.body ?? '' };
-  const hits = [...findTerms(lexicon, 'title', texts.title), ...termsOfSummaryAndBody(lexicon, texts.summary, texts.body)];
+  const hits = findTerms(lexicon, 'title', texts.title).concat(termsOfSummaryAndBody(lexicon, texts.summary, texts.body));
   const { tags: companies, productSeen } = tagCompanies(hits, texts);
   const topics = tagTopics(hits, fields);
   const relevant = isRelevant({ hits, companies, topics, productSeen, chineseText: isMostlyHan(fields), texts });
@@ -42,7 +42,7 @@ function termsOfSummaryAndBody(lexicon: Lexicon, summary: string, body: string):
   const bodyMatches = summary && body.startsWith(summary)
     ? matchTermsAfter(lexicon, body, summary.length, summaryMatches)
     : matchTerms(lexicon, body);
-  return [...findTerms(lexicon, 'summary', summary, summaryMatches), ...findTerms(lexicon, 'body', body, bodyMatches)];
+  return findTerms(lexicon, 'summary', summary, summaryMatches).concat(findTerms(lexicon, 'body', body, bodyMatches));
 }
 
 /**

@@ -48,6 +48,6 @@ export function tagTopics(hits: Hit[], fields: Array<[TagField, string]>): Topic
     }
   }
   return [...best.values()]
-    .map(({ count, ...tag }) => ({ ...tag, score: Number(Math.min(1, fieldWeight[tag.field] + 0.05 * (count - 1)).toFixed(2)) }))
+    .map(({ topic, field, keyword, count }) => ({ topic, field, keyword, score: Number(Math.min(1, fieldWeight[field] + 0.05 * (count - 1)).toFixed(2)) }))
     .sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic));
 }
