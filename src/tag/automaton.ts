@@ -1,13 +1,16 @@
 /**
  * Aho-Corasick over UTF-16 code units: every pattern found in one left-to-right pass, whatever the
  * number of patterns. The root keeps a dense 64K table because scanning spends most of its time at
- * the root (most characters start no pattern); deeper states keep their few edges in flat arrays.
+ * the root (most characters start no pattern); deeper states keep their edges in one hash table.
+ * Two cheap filters spare most probes: a code that labels no edge below the root goes straight to
+ * the root's entry, and a per-state bitmask of edge codes answers most misses without probing.
  * Full-width ASCII (U+FF01..U+FF5E) is folded to ASCII while scanning, so "ＧＬＭ" reads as "GLM".
+ * (Flagging deep codes in the root's entries, to save one table, measured 30% slower under tsx.)
  */
 
 export interface Automaton {
-  /** Calls onMatch(patternId, start, end) for every occurrence; end is exclusive. */
-  scan(text: string, onMatch: (patternId: number, start: number, end: number) => void): void;
+  /** Calls onMatch(patternId, start, end) for every occurrence starting at `from` or later; end is exclusive. */
+  scan(text: string, onMatch: (patternId: number, start: number, end: number) => void, from?: number): void;
   readonly stateCount: number;
 }
 
@@ -68,6 +71,10 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
   const root = new Int32Array(0x10000);
   for (const [code, child] of states[0]!.edges) root[code] = child;
   const edges = buildEdgeTable(states);
+  // Codes that label an edge below the root: any other code sends every state to the root's edge
+  // for it, so the hash probes and failure links are skipped (most Chinese characters, after a first one).
+  const deepCode = new Uint8Array(0x10000);
+  for (let s = 1; s < states.length; s++) for (const code of states[s]!.edges.keys()) deepCode[code] = 1;
   const outStart = new Int32Array(states.length + 1);
   const outs: number[] = [];
   states.forEach((state, s) => {
@@ -78,10 +85,19 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
   const outIds = Int32Array.from(outs);
   const patternLength = Int32Array.from(lengths);
 
+  // Per state, one bit per (code mod 32) of its edges: most misses are told by one load, no probe.
+  const edgeBits = new Int32Array(states.length);
+  states.forEach((state, s) => {
+    for (const code of state.edges.keys()) edgeBits[s]! |= 1 << (code & 31);
+  });
+
   const step = (state: number, code: number): number => {
+    const bit = 1 << (code & 31);
     while (state !== 0) {
-      const next = edges.get(state, code);
-      if (next !== 0) return next;
+      if ((edgeBits[state]! & bit) !== 0) {
+        const next = edges.get(state, code);
+        if (next !== 0) return next;
+      }
       state = fail[state]!;
     }
     return root[code]!;
@@ -89,11 +105,11 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
 
   return {
     stateCount: states.length,
-    scan(text, onMatch) {
+    scan(text, onMatch, from) {
       let state = 0;
-      for (let i = 0; i < text.length; i++) {
+      for (let i = from ?? 0; i < text.length; i++) {
         const code = foldCode(text.charCodeAt(i));
-        state = state === 0 ? root[code]! : step(state, code);
+        state = state === 0 || deepCode[code] === 0 ? root[code]! : step(state, code);
         if (state === 0) continue;
         for (let o = outStart[state]!, end = outStart[state + 1]!; o < end; o++) {
           const id = outIds[o]!;
@@ -106,32 +122,34 @@ function freeze(states: BuildState[], fail: Int32Array, lengths: number[]): Auto
 
 /**
  * The edges of non-root states in one open-addressing hash table keyed by (state, code): one probe
- * per step whatever a state's fan-out, so a catalogue ten times larger costs about the same per character.
+ * per step whatever a state's fan-out, so a catalogue ten times larger costs about the same per
+ * character. Key and target sit side by side (one cache line per probe), and the table is kept at
+ * most a quarter full, so a miss (the usual case) ends at an empty slot within a probe or two.
  */
 function buildEdgeTable(states: BuildState[]): { get(state: number, code: number): number } {
   let count = 0;
   for (let s = 1; s < states.length; s++) count += states[s]!.edges.size;
   let size = 16;
-  while (size < count * 2) size *= 2;
+  while (size < count * 4) size *= 2;
   const mask = size - 1;
-  const keyState = new Int32Array(size);
-  const keyCode = new Int32Array(size);
-  const value = new Int32Array(size);
+  // Slot i holds [state, code, target] at 3i; target 0 marks an empty slot.
+  const table = new Int32Array(size * 3);
   const slot = (state: number, code: number) => (Math.imul(state, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
   for (let s = 1; s < states.length; s++) {
     for (const [code, child] of states[s]!.edges) {
       let i = slot(s, code);
-      while (value[i] !== 0) i = (i + 1) & mask;
-      keyState[i] = s;
-      keyCode[i] = code;
-      value[i] = child;
+      while (table[i * 3 + 2] !== 0) i = (i + 1) & mask;
+      table[i * 3] = s;
+      table[i * 3 + 1] = code;
+      table[i * 3 + 2] = child;
     }
   }
   return {
     get(state, code) {
       for (let i = slot(state, code); ; i = (i + 1) & mask) {
-        const v = value[i]!;
-        if (v === 0 || (keyState[i] === state && keyCode[i] === code)) return v;
+        const at = i * 3;
+        const target = table[at + 2]!;
+        if (target === 0 || (table[at] === state && table[at + 1] === code)) return target;
       }
     },
   };

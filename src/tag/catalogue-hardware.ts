@@ -13,7 +13,8 @@ export const hardwareCompanies: CompanyEntry[] = [
   },
   {
     slug: 'xiaomi', name: 'Xiaomi', nameZh: '小米',
-    aliases: ['Xiaomi', 'Redmi', 'HyperOS', '小米集团', '小米汽车', '小米公司', '红米', '澎湃OS'],
+    // SU7 and YU7, its cars: names, not AI products.
+    aliases: ['Xiaomi', 'Redmi', 'HyperOS', '小米集团', '小米汽车', '小米公司', '红米', '澎湃OS', 'SU7', 'YU7'],
     products: ['MiMo', 'XRING', '玄戒', '小爱同学'],
     people: ['Lei Jun', 'Lu Weibing', '雷军', '卢伟冰'],
     ambiguousProducts: ['小爱'],

@@ -44,7 +44,8 @@ export const platformCompanies: CompanyEntry[] = [
   },
   {
     slug: 'tencent', name: 'Tencent', nameZh: '腾讯',
-    aliases: ['Tencent', 'Tencent Cloud', 'WeChat', 'Weixin', 'WeCom', 'QQ', '腾讯', '腾讯云', '微信', '企业微信'],
+    // 鹅厂 ("the goose factory", after its penguin) is the industry's nickname for it.
+    aliases: ['Tencent', 'Tencent Cloud', 'WeChat', 'Weixin', 'WeCom', 'QQ', '腾讯', '腾讯云', '微信', '企业微信', '鹅厂'],
     products: ['Hunyuan', 'Yuanbao', 'CodeBuddy', '腾讯元宝', '混元大模型'],
     people: ['Pony Ma', 'Ma Huateng', 'Dowson Tong', '马化腾', '汤道生', '姚顺雨'],
     ambiguousProducts: ['元宝', '混元'],
@@ -102,7 +103,9 @@ export const platformCompanies: CompanyEntry[] = [
     products: ['ChatGLM', 'AutoGLM', 'CodeGeeX', 'CogVideoX', '智谱清言'],
     // "GLM" is also statistics' generalized linear model, whose texts are full of "model".
     ambiguousProducts: ['GLM'],
-    needsCompany: ['Zhang Peng', 'Tang Jie', '张鹏', '唐杰'],
+    // 唐杰, chief scientist, is quoted on AI on his own (唐杰谈 Scaling Law); beside an AI word the common name is him.
+    ambiguous: ['唐杰'],
+    needsCompany: ['Zhang Peng', 'Tang Jie', '张鹏'],
     otherSenses: ['generalized linear model', 'generalised linear model', 'generalized linear models', 'generalised linear models',
       'regression', 'logistic', 'Poisson', 'link function', 'glmnet', 'statsmodels', 'GLMM', 'R package', 'statistics', 'statistical',
       '广义线性模型', '广义线性', '回归分析', '回归模型', '线性回归', '逻辑回归', '统计学', '统计模型', '连接函数'],

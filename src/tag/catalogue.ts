@@ -8,7 +8,7 @@ export type { CompanyEntry } from './catalogue-types.js';
  * The company catalogue, as data. Bump catalogueVersion whenever an entry (or a vocabulary list
  * the tagger reads) changes: stored items tagged with an older version are re-tagged on start.
  */
-export const catalogueVersion = 3;
+export const catalogueVersion = 4;
 
 /** Every slug of DESIGN.md section 6, in that order. */
 const slugOrder = [

@@ -8,18 +8,34 @@ export type FieldTexts = Record<TagField, string>;
 
 /** How far (in UTF-16 units) an AI word may sit from an ambiguous alias and still vouch for it. */
 const contextWindow = 60;
+/**
+ * How many characters may stand between an ambiguous product name and a product word after it
+ * (豆包支持手机, 豆包操作电脑); before it, the word must touch the name (电脑版豆包).
+ */
+const productGap = 2;
 /** The lead of a summary or body: a title alias is vouched for by an AI word here, and vice versa. */
 const leadLength = 160;
 
 export const fieldWeight: Record<TagField, number> = { title: 1, summary: 0.6, body: 0.3 };
 
-/** The context an ambiguous alias needs: an AI/tech word nearby, or in the item's headline area. */
-function hasAiContext(hit: AliasHit, aiHits: Hit[]): boolean {
-  return aiHits.some((ai) => {
-    if (ai.field === hit.field) return ai.end >= hit.start - contextWindow && ai.start <= hit.end + contextWindow;
-    if (hit.field === 'title') return ai.start < leadLength;
-    return ai.field === 'title';
+/**
+ * The context an ambiguous alias needs: an AI/tech word nearby, or in the item's headline area; for
+ * a product name, a software or device word (App, 电脑端) right beside it will do too.
+ */
+function hasContext(hit: AliasHit, contextHits: Hit[]): boolean {
+  return contextHits.some((near) => {
+    if (near.meaning.kind === 'productContext') return isProductWordBeside(hit, near);
+    if (near.field === hit.field) return near.end >= hit.start - contextWindow && near.start <= hit.end + contextWindow;
+    if (hit.field === 'title') return near.start < leadLength;
+    return near.field === 'title';
   });
+}
+
+/** 豆包电脑端, 豆包支持手机, 电脑版豆包: a software or device word right beside an ambiguous product name. */
+function isProductWordBeside(hit: AliasHit, near: Hit): boolean {
+  if (!hit.meaning.product || near.field !== hit.field) return false;
+  if (near.start >= hit.end) return near.start - hit.end <= productGap;
+  return near.end === hit.start;
 }
 
 /**
@@ -41,16 +57,20 @@ const quoteMarks = new Set(['「', '」', '“', '”', '"', '『', '』', '‘'
 
 /** Where place names (foreign countries and firms) start and end, per field, for O(1) adjacency checks. */
 interface PlaceSpans {
-  starts: Set<string>;
-  ends: Map<string, Hit>;
+  starts: Set<number>;
+  ends: Map<number, Hit>;
 }
+
+const fieldIndex: Record<TagField, number> = { title: 0, summary: 1, body: 2 };
+/** One number for (field, offset): texts are far shorter than 2^28 code units. */
+const spanKey = (field: TagField, at: number) => fieldIndex[field] * 0x10000000 + at;
 
 function placeSpansOf(hits: Hit[]): PlaceSpans {
   const spans: PlaceSpans = { starts: new Set(), ends: new Map() };
   for (const hit of hits) {
     if (hit.meaning.kind !== 'foreign') continue;
-    spans.starts.add(`${hit.field}:${hit.start}`);
-    spans.ends.set(`${hit.field}:${hit.end}`, hit);
+    spans.starts.add(spanKey(hit.field, hit.start));
+    spans.ends.set(spanKey(hit.field, hit.end), hit);
   }
   return spans;
 }
@@ -63,12 +83,12 @@ function placeSpansOf(hits: Hit[]): PlaceSpans {
 function isForeignMetaphor(hit: AliasHit, places: PlaceSpans, texts: FieldTexts): boolean {
   const text = texts[hit.field];
   for (const gap of ['', '版', "'s ", '’s ']) {
-    const place = places.ends.get(`${hit.field}:${hit.start - gap.length}`);
+    const place = places.ends.get(spanKey(hit.field, hit.start - gap.length));
     if (!place || text.slice(place.end, hit.start) !== gap) continue;
     if (quoteMarks.has(text.charAt(place.start - 1)) && quoteMarks.has(text.charAt(hit.end))) return true;
   }
   if (!/\bthe $/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
-  return [' of ', ' of the '].some((gap) => text.startsWith(gap, hit.end) && places.starts.has(`${hit.field}:${hit.end + gap.length}`));
+  return [' of ', ' of the '].some((gap) => text.startsWith(gap, hit.end) && places.starts.has(spanKey(hit.field, hit.end + gap.length)));
 }
 
 /**
@@ -79,16 +99,17 @@ function isForeignMetaphor(hit: AliasHit, places: PlaceSpans, texts: FieldTexts)
  * for each further mention, so an item about a company outranks a passing mention.
  */
 export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag[]; productSeen: boolean } {
-  const aiHits: Hit[] = [];
+  const contextHits: Hit[] = [];
   const otherSense = new Set<string>();
   for (const hit of hits) {
-    if (hit.meaning.kind === 'ai') aiHits.push(hit);
+    if (hit.meaning.kind === 'ai' || hit.meaning.kind === 'productContext') contextHits.push(hit);
     else if (hit.meaning.kind === 'otherSense') otherSense.add(hit.meaning.company);
   }
-  const places = placeSpansOf(hits);
+  let places: PlaceSpans | undefined; // built on the first alias: most items name no company
   const byCompany = new Map<string, AliasHit[]>();
   for (const hit of hits) {
     if (hit.meaning.kind !== 'alias') continue;
+    places ??= placeSpansOf(hits);
     if (places.ends.size > 0 && isForeignMetaphor(hit as AliasHit, places, texts)) continue;
     const list = byCompany.get(hit.meaning.company) ?? [];
     list.push(hit as AliasHit);
@@ -102,7 +123,7 @@ export function tagCompanies(hits: Hit[], texts: FieldTexts): { tags: CompanyTag
     const vouched = companyHits.filter(
       (hit) =>
         hit.meaning.strength === 'ambiguous' &&
-        (sure.length > 0 || (contextCounts && (hasAiContext(hit, aiHits) || isHeadlineSpeaker(hit, texts) || isVersionedProduct(hit, texts)))),
+        (sure.length > 0 || (contextCounts && (hasContext(hit, contextHits) || isHeadlineSpeaker(hit, texts) || isVersionedProduct(hit, texts)))),
     );
     const accepted = [...sure, ...vouched];
     if (accepted.length === 0) continue;

@@ -17,29 +17,71 @@ function isWordCode(code: number): boolean {
   return c >= 0xc0 && c < 0x250 && c !== 0xd7 && c !== 0xf7;
 }
 
+/** Latin letters only (a product name may touch a digit: "Qwen3"). */
+function isLetterCode(code: number): boolean {
+  const c = foldCode(code);
+  return isWordCode(c) && !(c >= 48 && c <= 57) && c !== 95;
+}
+
 const urlPattern = /(?:https?:\/\/|www\.)[^\s<>"'）)\]]+/g;
+
+/** Does a link start before `end`? If not, no hit ending by then can be inside one. */
+function linkStartsBefore(text: string, end: number): boolean {
+  return text.lastIndexOf('http', end - 1) >= 0 || text.lastIndexOf('www.', end - 1) >= 0;
+}
 
 /** [start, end) spans of URLs: "glm" in a link is a path, not a model. */
 function urlSpans(text: string): Array<[number, number]> {
-  if (!text.includes('http') && !text.includes('www.')) return [];
   return [...text.matchAll(urlPattern)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/**
- * Every lexicon term in one field, in one pass of the automaton. Latin terms must sit on word
- * boundaries; terms inside URLs are dropped; an alias inside a longer alias or exclusion
- * ("Spark" in "Apache Spark", 王兴 in 王兴兴, 小米 in 小米粥) gives way to the longer one.
- */
-export function findTerms(lexicon: Lexicon, field: TagField, text: string): Hit[] {
-  if (!text) return [];
-  const raw: Array<{ term: number; start: number; end: number }> = [];
+/** One occurrence of a term, before the boundary and link checks. */
+export interface Match {
+  term: number;
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of a lexicon term in text, in one pass of the automaton (from `from`, ending after `minEnd`). */
+export function matchTerms(lexicon: Lexicon, text: string, from = 0, minEnd = 0): Match[] {
+  const matches: Match[] = [];
   lexicon.automaton.scan(text, (term, start, end) => {
-    if (lexicon.boundedLeft[term] && start > 0 && isWordCode(text.charCodeAt(start - 1))) return;
-    if (lexicon.boundedRight[term] && end < text.length && isWordCode(text.charCodeAt(end))) return;
-    raw.push({ term, start, end });
-  });
+    if (end > minEnd) matches.push({ term, start, end });
+  }, from);
+  return matches;
+}
+
+/**
+ * The occurrences in a text that starts with a prefix whose occurrences are known (a body that
+ * repeats its summary, as many feeds' do): those inside the prefix are the same, so only the rest
+ * is scanned, from far enough back to catch a term across the seam. Same result, same order, as
+ * matchTerms(lexicon, text).
+ */
+export function matchTermsAfter(lexicon: Lexicon, text: string, prefixLength: number, prefixMatches: Match[]): Match[] {
+  const from = Math.max(0, prefixLength - lexicon.maxTermLength + 1);
+  return prefixMatches.concat(matchTerms(lexicon, text, from, prefixLength));
+}
+
+/**
+ * The lexicon terms of one field, from its matches. Latin terms must sit on word boundaries; terms
+ * inside URLs are dropped; an alias inside a longer alias or exclusion ("Spark" in "Apache Spark",
+ * 王兴 in 王兴兴, 小米 in 小米粥) gives way to the longer one.
+ */
+export function findTerms(lexicon: Lexicon, field: TagField, text: string, matches: Match[] = matchTerms(lexicon, text)): Hit[] {
+  if (!text) return [];
+  const raw: Match[] = [];
+  let lastEnd = -1;
+  for (const match of matches) {
+    const { term, start, end } = match;
+    if (lexicon.boundedLeft[term] && start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+    const right = lexicon.boundedRight[term];
+    if (right && end < text.length && (right === 1 ? isWordCode(text.charCodeAt(end)) : isLetterCode(text.charCodeAt(end)))) continue;
+    raw.push(match);
+    lastEnd = end;
+  }
   if (raw.length === 0) return [];
-  const urls = urlSpans(text);
+  // Links are parsed only when one starts before the last hit ends (most texts end with their link).
+  const urls = linkStartsBefore(text, lastEnd) ? urlSpans(text) : [];
   const swallowed = swallowedHits(lexicon, raw);
   const hits: Hit[] = [];
   raw.forEach((hit, index) => {
@@ -54,7 +96,7 @@ export function findTerms(lexicon: Lexicon, field: TagField, text: string): Hit[
 }
 
 /** Indexes of raw hits lying inside a longer alias or exclusion hit. */
-function swallowedHits(lexicon: Lexicon, raw: Array<{ term: number; start: number; end: number }>): Set<number> {
+function swallowedHits(lexicon: Lexicon, raw: Match[]): Set<number> {
   const swallowed = new Set<number>();
   const names: number[] = [];
   for (let i = 0; i < raw.length; i++) if (lexicon.isName[raw[i]!.term]) names.push(i);

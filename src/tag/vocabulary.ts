@@ -15,12 +15,16 @@ export const aiWords = [
   '人工智能', '大模型', '模型', '智能体', 'Agent', '机器人', '芯片', '算力', '开源', '推理', '训练', '自动驾驶', '智驾', '具身',
   '生成式', '多模态', '智能助手', '算法', 'GPU', '英伟达', '数据中心', '智算', '语音识别', '视觉', '无人驾驶', '人形', '加速卡',
   'world model', 'reinforcement learning', 'AIGC', '世界模型', '强化学习', '机器学习', '深度学习', '神经网络', '视频生成', '智能驾驶', '词元',
+  // AI-native firms and products, scaling as a research subject, and the World Robot Conference (robotics' main Chinese event).
+  'AI-native', 'AI原生', 'scaling law', 'Scaling Law', 'WRC', '世界机器人大会',
 ];
 
 /** Names that put a text in China (tracked companies do too, and so does Chinese-language text). */
 export const chinaWords = [
   'China', 'Chinese', 'Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Hong Kong', 'mainland',
   '中国', '国产', '国内', '我国', '北京', '上海', '深圳', '杭州', '广州', '合肥', '港股', 'A股', '科创板', '工信部', '网信',
+  // More cities in English (Chinese-language text counts as Chinese anyway), and 华人, a Chinese person abroad.
+  'Guangzhou', 'Hefei', 'Wuhan', 'Chengdu', 'Nanjing', 'Suzhou', 'Tianjin', 'Chongqing', 'Xi\'an', '华人',
 ];
 
 /** Foreign AI companies: a text led by one of them, and by no tracked company, is not Chinese AI news. */
@@ -32,9 +36,10 @@ export const foreignAiWords = [
   // Further foreign tech firms, their chiefs, and countries: a Chinese-language item led by one is foreign news told in Chinese.
   'Oracle', 'IBM', 'Salesforce', 'Adobe', 'Netflix', 'Uber', 'Stripe', 'Cloudflare', 'Vercel', 'Databricks', 'Snowflake', 'Qualcomm',
   'Broadcom', 'Micron', 'Marvell', 'Dell', 'Midjourney', 'Runway', 'Moderna', 'Figure AI', 'Boston Dynamics', 'LinkedIn', 'Linux',
-  'Sam Altman', 'Elon Musk', 'Jensen Huang', 'Mark Zuckerberg',
+  'JetBrains', 'Kubernetes', 'Nebius', 'CoreWeave', 'YouTube',
+  'Sam Altman', 'Elon Musk', 'Jensen Huang', 'Mark Zuckerberg', 'Fei-Fei Li',
   'America', 'American', 'US', 'U.S.', 'Korean', 'Japanese', 'European', 'India', 'Singapore', 'Britain', 'France', 'Germany', 'Vietnam', 'Mexico', 'Israel', 'Canada', 'Australia',
-  '甲骨文', '高通', '博通', '美光', '迈威尔', '戴尔', '奥特曼', '马斯克', '黄仁勋', '扎克伯格', '鸿海', '富士康',
+  '甲骨文', '高通', '博通', '美光', '迈威尔', '戴尔', '奥特曼', '马斯克', '黄仁勋', '扎克伯格', '鸿海', '富士康', '李飞飞',
   '印度', '新加坡', '英国', '法国', '德国', '越南', '墨西哥', '以色列', '加拿大', '澳大利亚', '华尔街', '白宫',
 ];
 
@@ -45,13 +50,30 @@ export const foreignAiWords = [
 export const notNewsWords = [
   'CFP', 'Call for Papers', 'AICon', 'QCon', 'ArchSummit', 'webinar', 'tutorial', 'How to', 'how-to', 'step by step',
   '邀您', '共赴', '报名', '议程', '教程', '技术实践', '零基础', '快速入门', '怎么入门', '如何入门',
+  // Newsletters, and digests of a foreign forum: their AI lines are not Chinese AI-industry news.
+  '周刊', 'Hacker News', 'HackerNews',
+];
+
+/**
+ * Marks of an item whose AI words are not its news: a listed firm answering investors' questions on
+ * an exchange's Q&A platform (“can your boards go into robots?”). Only an AI-native company makes such an item relevant.
+ */
+export const notIndustryWords = ['互动平台'];
+
+/**
+ * Words right beside an ambiguous AI product name that make it the product: software and devices
+ * (豆包电脑端, 豆包App, 豆包操作电脑). Not 上新 or 新版: a bakery launches a new 红豆包 too.
+ */
+export const productContextWords = [
+  'App', 'APP', 'app', 'Windows', 'iOS', 'Android', '安卓', '客户端', '电脑端', '电脑版', '网页版', '手机', '电脑', '插件',
 ];
 
 /** Stock-market wraps list tickers, not news about them. */
 export const marketWrapWords = [
   '沪指', '深成指', '创业板指', '三大指数', '全市场', '涨停', '跌停', 'Dow Jones', 'Nasdaq Composite', 'S&P 500',
   // The same wraps for New York and Hong Kong closes.
-  '纳指', '道指', '标普500', '中概股', '恒指', '恒生指数', '恒生科技指数', 'Hang Seng',
+  // Not 道指 (Dow): it is also the middle of 报道指出, "the report points out".
+  '纳指', '标普500', '中概股', '恒指', '恒生指数', '恒生科技指数', 'Hang Seng', '股指',
 ];
 
 /** Topic keywords; a topic holds when one of them is in the text (see topics.ts for patterns). */

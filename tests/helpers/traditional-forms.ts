@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
 import { catalogue, namesOf } from '../../src/tag/catalogue.js';
-import { aiWords, chinaWords, foreignAiWords, marketWrapWords, notNewsWords, topicWords } from '../../src/tag/vocabulary.js';
+import { aiWords, chinaWords, foreignAiWords, marketWrapWords, notIndustryWords, notNewsWords, productContextWords, topicWords } from '../../src/tag/vocabulary.js';
 import { projectRoot } from './fixtures.js';
 
 const hasHan = /[\u3400-\u9fff]/;
@@ -15,7 +15,8 @@ const hasHan = /[\u3400-\u9fff]/;
 export function hanTerms(): string[] {
   const terms = new Set([
     ...catalogue.flatMap((entry) => [entry.nameZh, ...namesOf(entry), ...(entry.exclusions ?? []), ...(entry.otherSenses ?? [])]),
-    ...aiWords, ...chinaWords, ...foreignAiWords, ...marketWrapWords, ...notNewsWords, ...Object.values(topicWords).flat(),
+    ...aiWords, ...chinaWords, ...foreignAiWords, ...marketWrapWords, ...notNewsWords, ...notIndustryWords, ...productContextWords,
+    ...Object.values(topicWords).flat(),
   ]);
   return [...terms].filter((t) => hasHan.test(t)).sort();
 }

@@ -36,6 +36,15 @@ describe('buildAutomaton', () => {
     expect(found(patterns, text)).toEqual(naive(patterns, text));
   });
 
+  it('agrees with the slow way on folded text when the text mixes full-width and ASCII forms', () => {
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const patterns = [...new Set(Array.from({ length: 30 }, () => Array.from({ length: 1 + rand(4) }, () => 'ab智'[rand(3)]).join('')))];
+    const text = Array.from({ length: 3000 }, () => 'abａｂ智能'[rand(6)]).join('');
+    const folded = text.replace(/[ａｂ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    expect(found(patterns, text)).toEqual(naive(patterns, folded));
+  });
+
   it('folds full-width ASCII and the ideographic space', () => {
     expect(found(['GLM-5', 'Pony AI'], 'ＧＬＭ－５ and Ｐｏｎｙ\u3000ＡＩ')).toEqual(['GLM-5@0-5', 'Pony AI@10-17']);
   });

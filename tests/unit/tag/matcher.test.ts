@@ -17,6 +17,14 @@ describe('tagText: matching rules', () => {
     ['騰訊混元與阿里雲通義千問', ['alibaba', 'tencent']],
     ['ＤｅｅｐＳｅｅｋ发布新模型', ['deepseek']],
     ['Kimi智能助手上线', ['moonshot']],
+    // A product name takes a version number glued on; a longer word does not make a product.
+    ['Kimi K3与Qwen3.8-Max接连引入收入分成条款', ['alibaba', 'moonshot']],
+    ['GLM5发布', ['zhipu']],
+    ['Qwenly is a note-taking app', []],
+    ['Ｑｗｅｎ３发布', ['alibaba']],
+    // Nicknames and car names.
+    ['用DeepSeek网页版就能瓜分鹅厂600万', ['deepseek', 'tencent']],
+    ['小米SU7系列交付突破50万台', ['xiaomi']],
   ])('%s → %j', (title, expected) => {
     expect(slugs(title)).toEqual(expected);
   });
@@ -85,6 +93,23 @@ describe('tagText: relevance', () => {
     ['美股三大指数收跌，纳指跌1%，中概股百度、阿里巴巴小幅下跌', false],
     // An AI product named by an ambiguous alias still marks the item as AI news.
     ['豆包：上线技能·连接器·工作伙伴', true],
+    // A person's former employer does not make the story foreign.
+    ['对话前DeepMind研究员：具身智能正在爆发', true],
+    ['Former OpenAI researcher in Beijing launches an AI lab', true],
+    ['DeepMind 发布新的 AI 模型', false],
+    // A Chinese person abroad is a Chinese subject; a famous foreign AI figure is not.
+    ['日本最年轻华人终身教授创业AI+新材料', true],
+    ['造AI的人比用AI的人更分裂：李飞飞捅破了这层窗户纸', false],
+    // The World Robot Conference is robotics news; a newsletter or a foreign-forum digest is not news.
+    ['WRC变了：从秀场到市场', true],
+    ['科技爱好者周刊（第 409 期）：AI 与程序员的未来', false],
+    ['2026 08 21 HackerNews：AI 模型与芯片', false],
+    // A listed firm answering investors on a Q&A platform is not AI-industry news...
+    ['金禄电子在互动平台表示，公司PCB产品可用于人形机器人领域', false],
+    // ...unless it is an AI-native company.
+    ['宇树科技在互动平台表示，人形机器人订单饱满', true],
+    ['AI算力租赁商Nebius拟发行45亿美元可转换优先票据', false],
+    ['A50直线拉升，A股主要股指集体反弹，韩国股指由跌转涨，AI板块走强', false],
   ])('%s → %s', (title, relevant) => {
     expect(tagText({ title }).relevant).toBe(relevant);
   });
@@ -98,5 +123,25 @@ describe('tagText: relevance', () => {
     ['本周新公司：数据要素、Agent和大模型', true],
   ])('body %s → %s', (body, relevant) => {
     expect(tagText({ title: '一周观察', body }).relevant).toBe(relevant);
+  });
+
+  it.each([
+    // "报道指出" (the report points out) holds 道指 (the Dow): it is no market word, so a digest led by an AI lab stays AI news.
+    ['据报道指出，苹果已对Vision团队进行人员调整。据报道指出，本次裁员背后是苹果战略转向', true],
+    ['美股收盘，纳指跌1%，标普500指数跌0.86%', false],
+  ])('digest led by 科大讯飞, summary and body %s → %s', (text, relevant) => {
+    expect(tagText({ title: '晚报｜科大讯飞：将推出全新主力通用大模型', summary: text, body: text }).relevant).toBe(relevant);
+  });
+
+  it('reads a field as Chinese by its characters, not by the Latin letters of its links', () => {
+    const link = `原文：https://36kr.com/p/${'abcdefghij'.repeat(30)}?f=rss`;
+    expect(tagText({ title: '一周观察', body: `本周新公司：数据要素、大模型和智能体 ${link}` }).relevant).toBe(true);
+    // Without the link rule the 300 letters would outweigh the Han characters, and no China word is named.
+    expect(tagText({ title: '一周观察', body: `本周新公司：数据要素、大模型和智能体 ${link.replace('https://', 'https ')}` }).relevant).toBe(false);
+  });
+
+  it('reads English city names as China', () => {
+    const result = tagText({ title: 'Municipal Capital Tries to Turn AI Tokens into a Metered Utility', summary: 'In Guangzhou, district-backed platforms are selling model inference by the token.' });
+    expect(result.relevant).toBe(true);
   });
 });
