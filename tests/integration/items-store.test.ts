@@ -47,6 +47,27 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(item?.publishedAt?.toISOString()).toBe('2026-08-19T02:00:00.000Z');
   });
 
+  it('stores text that looks like SQL quoting exactly as it came (the batch travels inside the statement)', async () => {
+    const title = "Baidu's $v$ 'ERNIE' \\ $$ $vv$ costs $5$";
+    const summary = 'Ends in a dollar: $';
+    const saved = await saveArticles(
+      handle.db,
+      [tagged({ url: 'https://www.scmp.com/tech/article/quoting', guid: "q'1$v$", title, summary, published: '2026-08-19T10:00:00+08:00' })],
+      { now, tagVersion: 1 },
+    );
+    expect(saved).toMatchObject({ inserted: 1 });
+    const item = await getItem(handle.db, saved.insertedIds[0]!);
+    expect(item?.title).toBe(title);
+    expect(item?.summary).toBe(summary);
+    // Found again by its GUID: the lookup's keys travel the same way.
+    const again = await saveArticles(
+      handle.db,
+      [tagged({ url: 'https://www.scmp.com/tech/article/quoting-moved', guid: "q'1$v$", title, summary })],
+      { now, tagVersion: 1 },
+    );
+    expect(again).toMatchObject({ inserted: 0, unchanged: 1 });
+  });
+
   it('counts an unchanged item as unchanged', async () => {
     const same = await saveArticles(
       handle.db,
