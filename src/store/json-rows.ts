@@ -19,7 +19,11 @@ export function jsonRows(rows: readonly object[]): SQL {
 
 /** Any JSON value as a jsonb literal. */
 export function jsonLiteral(value: unknown): SQL {
-  return sql.raw(`${dollarQuoted(JSON.stringify(value, wellFormed))}::jsonb`);
+  let json = JSON.stringify(value);
+  // JSON.stringify escapes only a lone surrogate as \udXXX (a pair goes out as is): rare, so the
+  // per-value replacer runs only when the text shows one (or a backslash-u that looks like it).
+  if (loneSurrogateEscape.test(json)) json = JSON.stringify(value, wellFormed);
+  return sql.raw(`${dollarQuoted(json)}::jsonb`);
 }
 
 /** Whole numbers as an array literal of `type` ('{1,2,3}'::bigint[]); throws on anything else, so no text gets in. */
@@ -52,6 +56,7 @@ function dollarQuoted(text: string): string {
   return `$${tag}$${text}$${tag}$`;
 }
 
+const loneSurrogateEscape = /\\u[dD][89a-fA-F]/;
 const surrogate = /[\ud800-\udfff]/;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

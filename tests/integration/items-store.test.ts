@@ -68,6 +68,18 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(again).toMatchObject({ inserted: 0, unchanged: 1 });
   });
 
+  it('stores a lone surrogate from broken feed text as U+FFFD instead of failing the batch', async () => {
+    const saved = await saveArticles(
+      handle.db,
+      [tagged({ url: 'https://www.scmp.com/tech/article/surrogate', guid: 's1', title: 'Broken \ud83d emoji', summary: 'Paired 😀 is fine' })],
+      { now, tagVersion: 1 },
+    );
+    expect(saved).toMatchObject({ inserted: 1 });
+    const item = await getItem(handle.db, saved.insertedIds[0]!);
+    expect(item?.title).toBe('Broken \ufffd emoji');
+    expect(item?.summary).toBe('Paired 😀 is fine');
+  });
+
   it('counts an unchanged item as unchanged', async () => {
     const same = await saveArticles(
       handle.db,
