@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { itemCompanies, items, itemTopics } from '../../db/schema.js';
+import { itemCompanies, items, itemTopics, stories } from '../../db/schema.js';
 import { fingerprintOf, indexKeysOf } from '../dedupe/fingerprint.js';
 import type { TaggedArticle } from '../domain.js';
 import type { Db } from './db.js';
 import { integerLiteral, jsonLiteral, jsonRows, numberArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
-import { assignStories, dropEmptyStories, findCandidates, openStories, type KeyedFingerprint } from './stories-store.js';
+import { assignStories, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
 import { insertTagEvidence } from './tags-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -211,8 +211,7 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
 async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<Array<number | undefined>> {
   if (fresh.length === 0) return [];
   const seenAts = fresh.map(({ article, now }) => seenAtOf(article, now));
-  const storyIds = await openStories(tx, seenAts);
-  const insert = startQuery(tx.execute(insertItemsSql(fresh, seenAts, storyIds, tagVersion)));
+  const insert = startQuery(tx.execute(insertItemsSql(fresh, seenAts, tagVersion)));
   // While the server inserts (its biggest statement), this side computes the fingerprints and
   // starts the stored-candidate lookup behind the insert; neither needs the items' ids.
   await nextTurn();
@@ -221,11 +220,12 @@ async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<
     return { fingerprint, keys: indexKeysOf(fingerprint) };
   });
   const stored = startQuery(findCandidates(tx, keyed));
-  const inserted = rowsOf<{ id: unknown; canonical_url: string; story_id: unknown }>(await insert).map((row) => ({
-    id: toNumber(row.id),
-    canonicalUrl: row.canonical_url,
-    storyId: toNumber(row.story_id),
-  }));
+  const returned = rowsOf<{ id: unknown; canonical_url: string | null; story_id: unknown }>(await insert);
+  const inserted = returned
+    .filter((row) => row.canonical_url !== null)
+    .map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url!, storyId: toNumber(row.story_id) }));
+  // Stories opened for articles a concurrent fetcher stored first have no item: they go below.
+  const unused = returned.filter((row) => row.canonical_url === null).map((row) => toNumber(row.story_id));
   const indexOf = new Map(fresh.map(({ article }, index) => [article.canonicalUrl, index]));
   const evidence = insertTagEvidence(tx, inserted.map((row) => ({ id: row.id, tags: fresh[indexOf.get(row.canonicalUrl)!]!.article.tags })));
   // Story assignment runs in the same transaction: an item is never stored without a story.
@@ -235,18 +235,21 @@ async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<
     undefined,
     stored,
   );
-  await Promise.all([evidence, assigned]);
-  // Stories opened for articles a concurrent fetcher stored first have no item: drop them.
-  const used = new Set(inserted.map((row) => row.storyId));
-  await dropEmptyStories(tx, storyIds.filter((id) => !used.has(id)));
+  await Promise.all([evidence, assigned, dropEmptyStories(tx, unused)]);
   const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
   return fresh.map(({ article }) => idOf.get(article.canonicalUrl));
 }
 
-/** The INSERT of a batch's new articles; DO NOTHING on any unique key: a concurrent fetcher that stored the same item first wins, and we skip it. */
-function insertItemsSql(fresh: Entry[], seenAts: Date[], storyIds: number[], tagVersion: number) {
+/**
+ * One statement that opens a story per new article and inserts the articles into them (so most
+ * items, a new event, are never rewritten; joins and merges fix the rest). Story ids come from one
+ * sequence in row order, so numbering them in id order lines them up with the rows. DO NOTHING on
+ * any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
+ * Returns the inserted items (id, canonical_url, story_id), then the stories left without an
+ * item (canonical_url null).
+ */
+function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
   const rows = fresh.map(({ article, now }, index) => ({
-    story_id: storyIds[index],
     source_slug: article.sourceSlug,
     guid: article.guid,
     url: article.url,
@@ -266,15 +269,29 @@ function insertItemsSql(fresh: Entry[], seenAts: Date[], storyIds: number[], tag
     companies: article.tags.companies.map((tag) => tag.company),
     topics: article.tags.topics.map((tag) => tag.topic),
   }));
-  return sql`insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
-      select story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${integerLiteral(tagVersion)}
-      from jsonb_to_recordset(${jsonRows(rows)}) as t(story_id bigint, source_slug text, guid text, url text, canonical_url text,
+  return sql`with t as (
+      select * from rows from (jsonb_to_recordset(${jsonRows(rows)}) as (source_slug text, guid text, url text, canonical_url text,
         title text, summary text, body_text text, body_error text, author text, published_at timestamptz, fetched_at timestamptz,
-        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[])
+        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[]))
+        with ordinality as t(source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author, published_at,
+        fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, n)),
+    opened as (
+      insert into ${stories} (first_seen_at, last_seen_at, item_count, source_count)
+      select seen_at, seen_at, 1, 1 from t order by n
+      returning id),
+    numbered as (select id, row_number() over (order by id) as n from opened),
+    inserted as (
+      insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
+      select numbered.id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, author,
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${integerLiteral(tagVersion)}
+      from t join numbered using (n)
+      order by n
       on conflict do nothing
-      returning id, canonical_url, story_id`;
+      returning id, canonical_url, story_id)
+    select id, canonical_url, story_id from inserted
+    union all
+    select null, null, id from opened where id not in (select story_id from inserted)`;
 }
 
 /**

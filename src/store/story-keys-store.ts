@@ -39,8 +39,11 @@ export interface KeyWindow {
 export async function findStoredCandidates(tx: Queryable, windows: KeyWindow[]): Promise<Map<number, StoredCandidate>> {
   const result = new Map<number, StoredCandidate>();
   if (windows.length === 0) return result;
-  const rows = rowsOf<CandidateRow>(
-    await tx.execute(sql`
+  // A big batch's thousands of probes price the plan above jit_above_cost, and compiling it took
+  // longer than running it: JIT goes off for the rest of the transaction (sent with the lookup, no extra round trip).
+  const [, found] = await Promise.all([
+    tx.execute(sql`set local jit = off`),
+    tx.execute(sql`
       with hits as (
         select b.item_id, array_agg(b.day) as days, array_agg(b.band) as bands
         from unnest(${numberArray(windows.map((w) => w.key), 'bigint')}, ${numberArray(windows.map((w) => w.fromDay), 'int')},
@@ -56,7 +59,8 @@ export async function findStoredCandidates(tx: Queryable, windows: KeyWindow[]):
       join ${itemFingerprints} f on f.item_id = h.item_id
       join ${items} i on i.id = h.item_id
       where i.story_id is not null`),
-  );
+  ]);
+  const rows = rowsOf<CandidateRow>(found);
   for (const row of rows) {
     const itemId = toNumber(row.item_id);
     result.set(itemId, {

@@ -80,6 +80,19 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(item?.summary).toBe('Paired 😀 is fine');
   });
 
+  it('two writers storing the same article at once: one row, and no story left without an item', async () => {
+    for (let round = 0; round < 5; round++) {
+      const article = tagged({ url: `https://www.scmp.com/tech/article/race-${round}`, guid: `race-${round}`, title: `Race ${round}: Baidu and SenseTime both ship` });
+      // On PostgreSQL these are two connections: both may miss the row and both insert; the loser does nothing.
+      const results = await Promise.all([0, 1].map(() => saveArticles(handle.db, [article], { now, tagVersion: 1 })));
+      expect(results.reduce((sum, result) => sum + result.inserted, 0)).toBe(1);
+    }
+    const [orphans] = rowsOf<{ n: unknown }>(
+      await handle.db.execute(sql`select count(*) as n from stories s where s.merged_into is null and not exists (select 1 from items i where i.story_id = s.id)`),
+    );
+    expect(toNumber(orphans?.n)).toBe(0);
+  });
+
   it('counts an unchanged item as unchanged', async () => {
     const same = await saveArticles(
       handle.db,
