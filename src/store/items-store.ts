@@ -36,17 +36,6 @@ export interface ArticleGroup {
   now: Date;
 }
 
-/**
- * For a write that overlaps the one before it (the store batcher's): story assignment waits for
- * `storiesAfter` (the earlier write settled), so it sees that write's items as stored ones; the
- * insert and everything before it need not wait. `onInserted` is called once the new items are in
- * (or the write ends without any), when the next write may start.
- */
-export interface OverlapHooks {
-  storiesAfter?: Promise<unknown>;
-  onInserted?: () => void;
-}
-
 /** An article on its way into a batch, with the group (source) it came in and its fetch time. */
 interface Entry {
   group: number;
@@ -72,7 +61,7 @@ export async function saveArticles(db: Db, articles: TaggedArticle[], options: {
  * statement per table per batch, whatever the number of sources: per-source writes paid the
  * statements' fixed costs (round trips, planning, a commit) once for every few items.
  */
-export async function saveArticleGroups(db: Db, groups: ArticleGroup[], tagVersion: number, hooks: OverlapHooks = {}): Promise<SaveResult[]> {
+export async function saveArticleGroups(db: Db, groups: ArticleGroup[], tagVersion: number): Promise<SaveResult[]> {
   const results = groups.map((): SaveResult => ({ inserted: 0, updated: 0, unchanged: 0, insertedIds: [] }));
   const entries: Entry[] = [];
   groups.forEach(({ articles, now }, group) => {
@@ -80,13 +69,10 @@ export async function saveArticleGroups(db: Db, groups: ArticleGroup[], tagVersi
     results[group]!.unchanged += articles.length - unique.length;
     for (const article of unique) entries.push({ group, article, now });
   });
-  if (entries.length === 0) {
-    hooks.onInserted?.();
-    return results;
-  }
+  if (entries.length === 0) return results;
   await db.transaction(async (tx) => {
     for (const batch of batchesOf(entries)) {
-      const outcomes = await saveBatch(tx, batch, tagVersion, hooks);
+      const outcomes = await saveBatch(tx, batch, tagVersion);
       outcomes.forEach((outcome, index) => {
         const result = results[batch[index]!.group]!;
         if (outcome.kind === 'inserted') {
@@ -95,7 +81,6 @@ export async function saveArticleGroups(db: Db, groups: ArticleGroup[], tagVersi
         } else result[outcome.kind]++;
       });
     }
-    hooks.onInserted?.();
   });
   return results;
 }
@@ -120,7 +105,7 @@ function batchesOf(entries: Entry[]): Entry[][] {
 }
 
 /** Each entry's outcome, in batch order. */
-async function saveBatch(tx: Tx, batch: Entry[], tagVersion: number, hooks: OverlapHooks): Promise<Outcome[]> {
+async function saveBatch(tx: Tx, batch: Entry[], tagVersion: number): Promise<Outcome[]> {
   const existing = await findExisting(tx, batch.map((entry) => entry.article));
   const outcomes: Outcome[] = batch.map(() => ({ kind: 'unchanged' }));
   const fresh: number[] = [];
@@ -137,7 +122,7 @@ async function saveBatch(tx: Tx, batch: Entry[], tagVersion: number, hooks: Over
   });
   await updateRepublished(tx, republished, tagVersion);
   // Articles a concurrent fetcher stored first stay 'unchanged'.
-  const ids = await insertFresh(tx, fresh.map((index) => batch[index]!), tagVersion, hooks);
+  const ids = await insertFresh(tx, fresh.map((index) => batch[index]!), tagVersion);
   fresh.forEach((index, position) => {
     const id = ids[position];
     if (id !== undefined) outcomes[index] = { kind: 'inserted', id };
@@ -223,7 +208,7 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
 }
 
 /** Inserts new articles with their stories, tags and fingerprints; the stored id of each, undefined where a concurrent fetcher won. */
-async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number, hooks: OverlapHooks): Promise<Array<number | undefined>> {
+async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<Array<number | undefined>> {
   if (fresh.length === 0) return [];
   const seenAts = fresh.map(({ article, now }) => seenAtOf(article, now));
   const insert = startQuery(tx.execute(insertItemsSql(fresh, seenAts, tagVersion)));
@@ -234,14 +219,11 @@ async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number, hooks: Ov
     const fingerprint = fingerprintOfArticle(article, seenAts[index]!);
     return { fingerprint, keys: indexKeysOf(fingerprint) };
   });
-  // An overlapping write's candidates must include the earlier write's items: wait for its commit.
-  await hooks.storiesAfter;
   const stored = startQuery(findCandidates(tx, keyed));
   const returned = rowsOf<{ id: unknown; canonical_url: string | null; story_id: unknown }>(await insert);
   const inserted = returned
     .filter((row) => row.canonical_url !== null)
     .map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url!, storyId: toNumber(row.story_id) }));
-  hooks.onInserted?.();
   // Stories opened for articles a concurrent fetcher stored first have no item: they go below.
   const unused = returned.filter((row) => row.canonical_url === null).map((row) => toNumber(row.story_id));
   const indexOf = new Map(fresh.map(({ article }, index) => [article.canonicalUrl, index]));
@@ -357,7 +339,7 @@ function uniqueWithinBatch(articles: TaggedArticle[]): TaggedArticle[] {
 }
 
 /** The keys that make two articles the same item: the canonical URL, and the GUID (else the content) within the source. */
-export function identityKeys(article: TaggedArticle): string[] {
+function identityKeys(article: TaggedArticle): string[] {
   return [`u:${article.canonicalUrl}`, article.guid ? `g:${article.sourceSlug}:${article.guid}` : `h:${article.sourceSlug}:${article.contentHash}`];
 }
 
