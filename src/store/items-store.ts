@@ -1,12 +1,12 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { itemCompanies, items, itemTopics } from '../../db/schema.js';
-import { fingerprintOf } from '../dedupe/fingerprint.js';
+import { sql } from 'drizzle-orm';
+import { itemCompanies, items, itemTopics, stories } from '../../db/schema.js';
+import { fingerprintOf, indexKeysOf } from '../dedupe/fingerprint.js';
 import type { TaggedArticle } from '../domain.js';
 import { withConflictRetry } from './conflict-retry.js';
 import type { Db } from './db.js';
-import { jsonRows } from './json-rows.js';
-import { rowsOf, toDate, toNumber } from './rows.js';
-import { assignStories, dropEmptyStories, openStories } from './stories-store.js';
+import { integerLiteral, jsonLiteral, jsonRows, numberArray } from './json-rows.js';
+import { rowsOf, toNumber } from './rows.js';
+import { assignStories, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
 import { insertTagEvidence } from './tags-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -153,43 +153,54 @@ async function updateRepublished(tx: Tx, republished: Map<number, Entry>, tagVer
   await tx.execute(sql`update ${items} set title = t.title, summary = t.summary,
       published_at = coalesce(${items.publishedAt}, t.published_at), content_hash = t.content_hash,
       companies = t.companies, topics = t.topics, relevant = t.relevant,
-      tag_version = ${tagVersion}, updated_at = t.updated_at
+      tag_version = ${integerLiteral(tagVersion)}, updated_at = t.updated_at
     from jsonb_to_recordset(${jsonRows(rows)}) as t(id bigint, title text, summary text, published_at timestamptz,
       content_hash text, companies text[], topics text[], relevant boolean, updated_at timestamptz)
     where ${items.id} = t.id`);
   const ids = [...republished.keys()];
-  await tx.delete(itemCompanies).where(inArray(itemCompanies.itemId, ids));
-  await tx.delete(itemTopics).where(inArray(itemTopics.itemId, ids));
+  await tx.execute(sql`delete from ${itemCompanies} where item_id = any(${numberArray(ids, 'bigint')})`);
+  await tx.execute(sql`delete from ${itemTopics} where item_id = any(${numberArray(ids, 'bigint')})`);
   await insertTagEvidence(tx, [...republished].map(([id, { article }]) => ({ id, tags: article.tags })));
 }
 
+/**
+ * Stored items matching the batch by canonical URL, by GUID in the source, or (no GUID) by content
+ * in the source: one statement, the keys as jsonb literals (not hundreds of bind parameters).
+ */
 async function findExisting(tx: Tx, batch: TaggedArticle[]): Promise<Existing[]> {
   const urls = batch.map((a) => a.canonicalUrl);
-  const bySource = new Map<string, TaggedArticle[]>();
-  for (const article of batch) bySource.set(article.sourceSlug, [...(bySource.get(article.sourceSlug) ?? []), article]);
-  const perSource = [...bySource.entries()].map(([slug, list]) => {
-    const guids = list.map((a) => a.guid).filter((g): g is string => g !== null);
-    const hashes = list.filter((a) => a.guid === null).map((a) => a.contentHash);
-    return and(
-      eq(items.sourceSlug, slug),
-      or(
-        guids.length > 0 ? inArray(items.guid, guids) : sql`false`,
-        hashes.length > 0 ? and(isNull(items.guid), inArray(items.contentHash, hashes)) : sql`false`,
-      ),
-    );
-  });
-  return tx
-    .select({
-      id: items.id,
-      sourceSlug: items.sourceSlug,
-      guid: items.guid,
-      canonicalUrl: items.canonicalUrl,
-      contentHash: items.contentHash,
-      title: items.title,
-      summary: items.summary,
-    })
-    .from(items)
-    .where(or(inArray(items.canonicalUrl, urls), ...perSource));
+  const guids = batch.filter((a) => a.guid !== null).map((a) => ({ source_slug: a.sourceSlug, guid: a.guid }));
+  const hashes = batch.filter((a) => a.guid === null).map((a) => ({ source_slug: a.sourceSlug, content_hash: a.contentHash }));
+  return rowsOf<ExistingRow>(
+    await tx.execute(sql`select id, source_slug, guid, canonical_url, content_hash, title, summary from ${items}
+      where canonical_url = any(array(select jsonb_array_elements_text(${jsonLiteral(urls)})))
+      union
+      select i.id, i.source_slug, i.guid, i.canonical_url, i.content_hash, i.title, i.summary
+      from jsonb_to_recordset(${jsonRows(guids)}) as k(source_slug text, guid text)
+      join ${items} i on i.source_slug = k.source_slug and i.guid = k.guid
+      union
+      select i.id, i.source_slug, i.guid, i.canonical_url, i.content_hash, i.title, i.summary
+      from jsonb_to_recordset(${jsonRows(hashes)}) as k(source_slug text, content_hash text)
+      join ${items} i on i.source_slug = k.source_slug and i.guid is null and i.content_hash = k.content_hash`),
+  ).map((row) => ({
+    id: toNumber(row.id),
+    sourceSlug: row.source_slug,
+    guid: row.guid,
+    canonicalUrl: row.canonical_url,
+    contentHash: row.content_hash,
+    title: row.title,
+    summary: row.summary,
+  }));
+}
+
+interface ExistingRow {
+  id: unknown;
+  source_slug: string;
+  guid: string | null;
+  canonical_url: string;
+  content_hash: string;
+  title: string;
+  summary: string;
 }
 
 function matchExisting(existing: Existing[], article: TaggedArticle): Existing | undefined {
@@ -206,10 +217,45 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
 async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<Array<number | undefined>> {
   if (fresh.length === 0) return [];
   const seenAts = fresh.map(({ article, now }) => seenAtOf(article, now));
-  const storyIds = await openStories(tx, seenAts);
-  // DO NOTHING on any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
+  const insert = startQuery(tx.execute(insertItemsSql(fresh, seenAts, tagVersion)));
+  // While the server inserts (its biggest statement), this side computes the fingerprints and
+  // starts the stored-candidate lookup behind the insert; neither needs the items' ids.
+  await nextTurn();
+  const keyed = fresh.map(({ article }, index): KeyedFingerprint => {
+    const fingerprint = fingerprintOfArticle(article, seenAts[index]!);
+    return { fingerprint, keys: indexKeysOf(fingerprint) };
+  });
+  const stored = startQuery(findCandidates(tx, keyed));
+  const returned = rowsOf<{ id: unknown; canonical_url: string | null; story_id: unknown }>(await insert);
+  const inserted = returned
+    .filter((row) => row.canonical_url !== null)
+    .map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url!, storyId: toNumber(row.story_id) }));
+  // Stories opened for articles a concurrent fetcher stored first have no item: they go below.
+  const unused = returned.filter((row) => row.canonical_url === null).map((row) => toNumber(row.story_id));
+  const indexOf = new Map(fresh.map(({ article }, index) => [article.canonicalUrl, index]));
+  const evidence = insertTagEvidence(tx, inserted.map((row) => ({ id: row.id, tags: fresh[indexOf.get(row.canonicalUrl)!]!.article.tags })));
+  // Story assignment runs in the same transaction: an item is never stored without a story.
+  const assigned = assignStories(
+    tx,
+    inserted.map((row) => ({ id: row.id, storyId: row.storyId, ...keyed[indexOf.get(row.canonicalUrl)!]! })),
+    undefined,
+    stored,
+  );
+  await Promise.all([evidence, assigned, dropEmptyStories(tx, unused)]);
+  const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
+  return fresh.map(({ article }) => idOf.get(article.canonicalUrl));
+}
+
+/**
+ * One statement that opens a story per new article and inserts the articles into them (so most
+ * items, a new event, are never rewritten; joins and merges fix the rest). Story ids come from one
+ * sequence in row order, so numbering them in id order lines them up with the rows. DO NOTHING on
+ * any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
+ * Returns the inserted items (id, canonical_url, story_id), then the stories left without an
+ * item (canonical_url null).
+ */
+function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
   const rows = fresh.map(({ article, now }, index) => ({
-    story_id: storyIds[index],
     source_slug: article.sourceSlug,
     guid: article.guid,
     url: article.url,
@@ -230,33 +276,46 @@ async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<
     companies: article.tags.companies.map((tag) => tag.company),
     topics: article.tags.topics.map((tag) => tag.topic),
   }));
-  const inserted = rowsOf<{ id: unknown; canonical_url: string; seen_at: unknown; story_id: unknown }>(
-    await tx.execute(sql`insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
-      select story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${tagVersion}
-      from jsonb_to_recordset(${jsonRows(rows)}) as t(story_id bigint, source_slug text, guid text, url text, canonical_url text,
+  return sql`with t as (
+      select * from rows from (jsonb_to_recordset(${jsonRows(rows)}) as (source_slug text, guid text, url text, canonical_url text,
         title text, summary text, body_text text, body_error text, body_retry_at timestamptz, author text, published_at timestamptz, fetched_at timestamptz,
-        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[])
+        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[]))
+        with ordinality as t(source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author, published_at,
+        fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, n)),
+    opened as (
+      insert into ${stories} (first_seen_at, last_seen_at, item_count, source_count)
+      select seen_at, seen_at, 1, 1 from t order by n
+      returning id),
+    numbered as (select id, row_number() over (order by id) as n from opened),
+    inserted as (
+      insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
+      select numbered.id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${integerLiteral(tagVersion)}
+      from t join numbered using (n)
+      order by n
       on conflict do nothing
-      returning id, canonical_url, seen_at, story_id`),
-  ).map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url, seenAt: toDate(row.seen_at)!, storyId: toNumber(row.story_id) }));
-  const byUrl = new Map(fresh.map(({ article }) => [article.canonicalUrl, article]));
-  await insertTagEvidence(tx, inserted.flatMap((row) => {
-    const article = byUrl.get(row.canonicalUrl);
-    return article ? [{ id: row.id, tags: article.tags }] : [];
-  }));
-  // Story assignment runs in the same transaction: an item is never stored without a story.
-  const withFingerprints = inserted.flatMap((row) => {
-    const article = byUrl.get(row.canonicalUrl);
-    return article ? [{ id: row.id, storyId: row.storyId, fingerprint: fingerprintOfArticle(article, row.seenAt) }] : [];
+      returning id, canonical_url, story_id)
+    select id, canonical_url, story_id from inserted
+    union all
+    select null, null, id from opened where id not in (select story_id from inserted)`;
+}
+
+/**
+ * A query sent now (drizzle's go out only when something awaits them), to be awaited later. Until
+ * then its failure is not reported as unhandled: the statement before it failing rejects it too.
+ */
+function startQuery<T>(query: PromiseLike<T>): Promise<T> {
+  const started = new Promise<T>((resolve, reject) => {
+    query.then(resolve, reject);
   });
-  await assignStories(tx, withFingerprints);
-  // Stories opened for articles a concurrent fetcher stored first have no item: drop them.
-  const used = new Set(inserted.map((row) => row.storyId));
-  await dropEmptyStories(tx, storyIds.filter((id) => !used.has(id)));
-  const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
-  return fresh.map(({ article }) => idOf.get(article.canonicalUrl));
+  started.catch(() => undefined);
+  return started;
+}
+
+/** One event-loop turn, so the queries just started reach the socket before synchronous work. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function fingerprintOfArticle(article: TaggedArticle, seenAt: Date) {

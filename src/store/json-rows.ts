@@ -1,14 +1,63 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
- * A batch of rows as ONE jsonb bind parameter, for `jsonb_to_recordset(...)`: one statement per
- * table per batch, no bind-parameter limit, and none of drizzle's per-value query building
- * (research/stack.md measured 2–3× on the server). Keys are the column names.
+ * A batch's values go INTO the statement text, not as bind parameters. Drizzle sends every raw
+ * statement unprepared, and postgres.js then spends a round trip learning the parameters' types
+ * (Parse/Describe, wait, then Bind/Execute) and holds back the statements queued behind it. A
+ * statement without parameters goes in one trip, and a batch's independent writes go out together
+ * (pipelined). The values are dollar-quoted or plain numbers, so no text can end the literal early.
+ */
+
+/**
+ * A batch of rows as ONE jsonb literal, for `jsonb_to_recordset(...)`: one statement per table per
+ * batch, no bind-parameter limit, and none of drizzle's per-value query building (research/stack.md
+ * measured 2–3× on the server). Keys are the column names.
  */
 export function jsonRows(rows: readonly object[]): SQL {
-  return sql`${JSON.stringify(rows, wellFormed)}::jsonb`;
+  return jsonLiteral(rows);
 }
 
+/** Any JSON value as a jsonb literal. */
+export function jsonLiteral(value: unknown): SQL {
+  let json = JSON.stringify(value);
+  // JSON.stringify escapes only a lone surrogate as \udXXX (a pair goes out as is): rare, so the
+  // per-value replacer runs only when the text shows one (or a backslash-u that looks like it).
+  if (loneSurrogateEscape.test(json)) json = JSON.stringify(value, wellFormed);
+  return sql.raw(`${dollarQuoted(json)}::jsonb`);
+}
+
+/** Whole numbers as an array literal of `type` ('{1,2,3}'::bigint[]); throws on anything else, so no text gets in. */
+export function numberArray(values: readonly number[], type: 'bigint' | 'int'): SQL {
+  for (const value of values) {
+    if (!Number.isSafeInteger(value)) throw new Error(`numberArray: ${String(value)} is not a whole number`);
+  }
+  return sql.raw(`'{${values.join(',')}}'::${type}[]`);
+}
+
+/** Instants as a timestamptz[] literal (ISO strings carry only digits, '-', ':', '.', 'T' and 'Z'). */
+export function timestampArray(values: readonly Date[]): SQL {
+  return sql.raw(`'{${values.map((value) => value.toISOString()).join(',')}}'::timestamptz[]`);
+}
+
+/** A whole number inlined in the statement. */
+export function integerLiteral(value: number): SQL {
+  if (!Number.isSafeInteger(value)) throw new Error(`integerLiteral: ${String(value)} is not a whole number`);
+  return sql.raw(String(value));
+}
+
+/**
+ * Text as a dollar-quoted literal: the text holds no `$` followed by the tag ($v, else $vv, …), so
+ * nothing inside ends it — not even a text ending in "$v", which would join the closing "$v$" — and
+ * backslashes and quotes are taken as they are. JSON never holds a raw NUL (it writes \u0000),
+ * which a statement's text could not carry.
+ */
+export function dollarQuoted(text: string): string {
+  let tag = 'v';
+  while (text.includes(`$${tag}`)) tag += 'v';
+  return `$${tag}$${text}$${tag}$`;
+}
+
+const loneSurrogateEscape = /\\u[dD][89a-fA-F]/;
 const surrogate = /[\ud800-\udfff]/;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -3,6 +3,7 @@ import { items, stories } from '../../db/schema.js';
 import { decideStory, type Candidate } from '../dedupe/assign-story.js';
 import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
+import { numberArray, timestampArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
 import { dayOf, findStoredCandidates, storeFingerprints, type KeyWindow, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
@@ -17,6 +18,14 @@ interface Fresh {
   /** The story `openStories` gave the item when it was inserted. */
   storyId: number;
   fingerprint: Fingerprint;
+  /** indexKeysOf(fingerprint), when the caller already has them. */
+  keys?: number[];
+}
+
+/** A fingerprint with its index keys, for a lookup started before the items have ids. */
+export interface KeyedFingerprint {
+  fingerprint: Fingerprint;
+  keys: number[];
 }
 
 /**
@@ -28,7 +37,7 @@ export async function openStories(tx: Queryable, seenAts: Date[]): Promise<numbe
   // One statement whatever the batch: ids come from one sequence in row order, so sorted ids line up with seenAts.
   const rows = rowsOf<{ id: unknown }>(
     await tx.execute(sql`insert into ${stories} (first_seen_at, last_seen_at, item_count, source_count)
-      select t, t, 1, 1 from unnest(${`{${seenAts.map((seenAt) => `"${seenAt.toISOString()}"`).join(',')}}`}::timestamptz[]) with ordinality as q(t, n)
+      select t, t, 1, 1 from unnest(${timestampArray(seenAts)}) with ordinality as q(t, n)
       order by n
       returning id`),
   );
@@ -42,8 +51,13 @@ export async function openStories(tx: Queryable, seenAts: Date[]): Promise<numbe
  * candidates too. An item's candidates are those sharing a key with it filed within its window.
  * The pure rule decides; the item keeps its own story, joins one, or merges several into the oldest.
  */
-export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryRules = defaultStoryRules): Promise<StoryAssignment[]> {
-  const keysOf = new Map(fresh.map((item) => [item.id, indexKeysOf(item.fingerprint)]));
+export async function assignStories(
+  tx: Queryable,
+  fresh: Fresh[],
+  rules: StoryRules = defaultStoryRules,
+  stored: Promise<Map<number, StoredCandidate>> = findCandidates(tx, fresh.map((item) => ({ fingerprint: item.fingerprint, keys: item.keys ?? indexKeysOf(item.fingerprint) })), rules),
+): Promise<StoryAssignment[]> {
+  const keysOf = new Map(fresh.map((item) => [item.id, item.keys ?? indexKeysOf(item.fingerprint)]));
   // Candidates by the keys they are filed under (with the day), so each item looks up its own keys
   // instead of scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
   const pool: StoredCandidate[] = [];
@@ -57,7 +71,7 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
     }
     pool.push(candidate);
   };
-  for (const candidate of (await findStoredCandidates(tx, keyWindows(fresh, keysOf, rules.windowDays))).values()) addToPool(candidate);
+  for (const candidate of (await stored).values()) addToPool(candidate);
   const liveStory = new Map<number, number>();
   const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
   const result: StoryAssignment[] = [];
@@ -91,13 +105,16 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
     result.push({ itemId: item.id, storyId, kind: decision.kind });
   }
   const finalStory = new Map(result.map((r) => [r.itemId, live(r.storyId)]));
-  await moveItems(tx, moved.map((item) => [item.id, finalStory.get(item.id)!]));
-  // The item's own story was never visible outside this transaction: it goes, it is not merged.
-  await dropEmptyStories(tx, moved.map((item) => item.storyId));
-  await storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! })));
-  // A story merged away later in the batch has no items left and keeps no representative.
-  await setRepresentatives(tx, result.filter((r) => r.kind === 'new' && live(r.storyId) === r.storyId));
-  await refreshStories(tx, [...new Set([...touched].map(live))]);
+  // The writes go out together, in this order (one connection runs them in turn), and come back together.
+  await Promise.all([
+    moveItems(tx, moved.map((item) => [item.id, finalStory.get(item.id)!])),
+    // The item's own story was never visible outside this transaction: it goes, it is not merged.
+    dropEmptyStories(tx, moved.map((item) => item.storyId)),
+    storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! }))),
+    // A story merged away later in the batch has no items left and keeps no representative.
+    setRepresentatives(tx, result.filter((r) => r.kind === 'new' && live(r.storyId) === r.storyId)),
+    refreshStories(tx, [...new Set([...touched].map(live))]),
+  ]);
   return result.map((r) => ({ ...r, storyId: live(r.storyId) }));
 }
 
@@ -105,16 +122,25 @@ export async function assignStories(tx: Queryable, fresh: Fresh[], rules: StoryR
 async function moveItems(tx: Queryable, moves: Array<[number, number]>): Promise<void> {
   if (moves.length === 0) return;
   await tx.execute(sql`update ${items} set story_id = m.story_id
-    from unnest(${`{${moves.map(([id]) => id).join(',')}}`}::bigint[], ${`{${moves.map(([, story]) => story).join(',')}}`}::bigint[]) as m(id, story_id)
+    from unnest(${numberArray(moves.map(([id]) => id), 'bigint')}, ${numberArray(moves.map(([, story]) => story), 'bigint')}) as m(id, story_id)
     where ${items.id} = m.id`);
 }
 
+/**
+ * Starts the lookup of stored items sharing keys with these fingerprints, so it can run while the
+ * items themselves are being inserted. Looking up more keys or days than the stored items need
+ * changes nothing: each item still takes only candidates under its own keys within its window.
+ */
+export function findCandidates(tx: Queryable, pending: KeyedFingerprint[], rules: StoryRules = defaultStoryRules): Promise<Map<number, StoredCandidate>> {
+  return findStoredCandidates(tx, keyWindows(pending, rules.windowDays));
+}
+
 /** Each distinct key of the batch with the days to look it up over: the union of its items' windows. */
-function keyWindows(fresh: Fresh[], keysOf: Map<number, number[]>, windowDays: number): KeyWindow[] {
+function keyWindows(pending: KeyedFingerprint[], windowDays: number): KeyWindow[] {
   const windows = new Map<number, KeyWindow>();
-  for (const item of fresh) {
+  for (const item of pending) {
     const day = dayOf(item.fingerprint.seenAt);
-    for (const key of keysOf.get(item.id)!) {
+    for (const key of item.keys) {
       const window = windows.get(key);
       if (!window) windows.set(key, { key, fromDay: day - windowDays, toDay: day + windowDays });
       else {
@@ -130,21 +156,23 @@ function keyWindows(fresh: Fresh[], keysOf: Map<number, number[]>, windowDays: n
 async function setRepresentatives(tx: Queryable, opened: StoryAssignment[]): Promise<void> {
   if (opened.length === 0) return;
   await tx.execute(sql`update ${stories} s set representative_item_id = r.item_id
-    from unnest(${`{${opened.map((r) => r.storyId).join(',')}}`}::bigint[], ${`{${opened.map((r) => r.itemId).join(',')}}`}::bigint[]) as r(story_id, item_id)
+    from unnest(${numberArray(opened.map((r) => r.storyId), 'bigint')}, ${numberArray(opened.map((r) => r.itemId), 'bigint')}) as r(story_id, item_id)
     where s.id = r.story_id and s.representative_item_id is null`);
 }
 
 /** Deletes stories opened in this transaction that ended up without an item. */
 export async function dropEmptyStories(tx: Queryable, ids: number[]): Promise<void> {
-  if (ids.length > 0) await tx.delete(stories).where(inArray(stories.id, ids));
+  if (ids.length > 0) await tx.execute(sql`delete from ${stories} where ${stories.id} = any(${numberArray(ids, 'bigint')})`);
 }
 
 /** Folds stories into the survivor: their items move, the rows stay and point at it (ids never disappear). */
 async function mergeStories(tx: Queryable, survivor: number, merged: number[]): Promise<void> {
-  await tx.update(items).set({ storyId: survivor }).where(inArray(items.storyId, merged));
-  await tx.update(stories).set({ mergedInto: survivor, itemCount: 0, sourceCount: 0, representativeItemId: null }).where(inArray(stories.id, merged));
-  // Stories merged earlier into one of these now point straight at the survivor.
-  await tx.update(stories).set({ mergedInto: survivor }).where(inArray(stories.mergedInto, merged));
+  await Promise.all([
+    tx.update(items).set({ storyId: survivor }).where(inArray(items.storyId, merged)),
+    tx.update(stories).set({ mergedInto: survivor, itemCount: 0, sourceCount: 0, representativeItemId: null }).where(inArray(stories.id, merged)),
+    // Stories merged earlier into one of these now point straight at the survivor.
+    tx.update(stories).set({ mergedInto: survivor }).where(inArray(stories.mergedInto, merged)),
+  ]);
 }
 
 /**
@@ -164,6 +192,6 @@ export async function refreshStories(tx: Queryable, storyIds: number[]): Promise
     from (
       select story_id, min(seen_at) as first_seen, max(seen_at) as last_seen, count(*)::int as item_count,
              count(distinct source_slug)::int as source_count
-      from items where story_id = any(${`{${storyIds.join(',')}}`}::bigint[]) group by story_id) agg
+      from items where story_id = any(${numberArray(storyIds, 'bigint')}) group by story_id) agg
     where s.id = agg.story_id`);
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { itemBands, itemFingerprints, items } from '../../db/schema.js';
 import type { Fingerprint } from '../dedupe/fingerprint.js';
 import type { Db } from './db.js';
-import { jsonRows } from './json-rows.js';
+import { jsonRows, numberArray } from './json-rows.js';
 import { rowsOf, toDate, toNumber } from './rows.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -33,18 +33,21 @@ export interface KeyWindow {
  * stories, in one statement whatever the batch size: one range probe per distinct key on the
  * (band, day) index, not one probe per (day, key) pair. The lateral subquery with OFFSET 0 keeps
  * those probes: joined flat, the planner prices an index probe as a disk read and scans the whole
- * table into a hash instead, a cost that grows with the table. Keys travel as array literals, so
- * a batch never runs into the bind-parameter limit.
+ * table into a hash instead, a cost that grows with the table. Keys travel as array literals in the
+ * statement (json-rows.ts says why), so a batch never runs into the bind-parameter limit.
  */
 export async function findStoredCandidates(tx: Queryable, windows: KeyWindow[]): Promise<Map<number, StoredCandidate>> {
   const result = new Map<number, StoredCandidate>();
   if (windows.length === 0) return result;
-  const rows = rowsOf<CandidateRow>(
-    await tx.execute(sql`
+  // A big batch's thousands of probes price the plan above jit_above_cost, and compiling it took
+  // longer than running it: JIT goes off for the rest of the transaction (sent with the lookup, no extra round trip).
+  const [, found] = await Promise.all([
+    tx.execute(sql`set local jit = off`),
+    tx.execute(sql`
       with hits as (
         select b.item_id, array_agg(b.day) as days, array_agg(b.band) as bands
-        from unnest(${`{${windows.map((w) => w.key).join(',')}}`}::bigint[], ${`{${windows.map((w) => w.fromDay).join(',')}}`}::int[],
-                    ${`{${windows.map((w) => w.toDay).join(',')}}`}::int[]) as q(band, from_day, to_day)
+        from unnest(${numberArray(windows.map((w) => w.key), 'bigint')}, ${numberArray(windows.map((w) => w.fromDay), 'int')},
+                    ${numberArray(windows.map((w) => w.toDay), 'int')}) as q(band, from_day, to_day)
         cross join lateral (
           select day, band, item_id from ${itemBands} b
           where b.band = q.band and b.day between q.from_day and q.to_day
@@ -56,7 +59,8 @@ export async function findStoredCandidates(tx: Queryable, windows: KeyWindow[]):
       join ${itemFingerprints} f on f.item_id = h.item_id
       join ${items} i on i.id = h.item_id
       where i.story_id is not null`),
-  );
+  ]);
+  const rows = rowsOf<CandidateRow>(found);
   for (const row of rows) {
     const itemId = toNumber(row.item_id);
     result.set(itemId, {
@@ -125,6 +129,6 @@ export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: num
       from jsonb_to_recordset(${jsonRows(fingerprints)}) as t(item_id bigint, seen_at timestamptz, language text, title_length int,
         digest boolean, signature int[], strong_signals text[], weak_signals text[], title_signals text[]))
     insert into ${itemBands} (day, band, item_id)
-    select * from unnest(${`{${days.join(',')}}`}::int[], ${`{${bands.join(',')}}`}::bigint[], ${`{${ids.join(',')}}`}::bigint[]) as b(day, band, item_id)
+    select * from unnest(${numberArray(days, 'int')}, ${numberArray(bands, 'bigint')}, ${numberArray(ids, 'bigint')}) as b(day, band, item_id)
     order by band, day`);
 }

@@ -47,6 +47,52 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(item?.publishedAt?.toISOString()).toBe('2026-08-19T02:00:00.000Z');
   });
 
+  it('stores text that looks like SQL quoting exactly as it came (the batch travels inside the statement)', async () => {
+    const title = "Baidu's $v$ 'ERNIE' \\ $$ $vv$ costs $5$";
+    const summary = 'Ends in a dollar: $';
+    const saved = await saveArticles(
+      handle.db,
+      [tagged({ url: 'https://www.scmp.com/tech/article/quoting', guid: "q'1$v$", title, summary, published: '2026-08-19T10:00:00+08:00' })],
+      { now, tagVersion: 1 },
+    );
+    expect(saved).toMatchObject({ inserted: 1 });
+    const item = await getItem(handle.db, saved.insertedIds[0]!);
+    expect(item?.title).toBe(title);
+    expect(item?.summary).toBe(summary);
+    // Found again by its GUID: the lookup's keys travel the same way.
+    const again = await saveArticles(
+      handle.db,
+      [tagged({ url: 'https://www.scmp.com/tech/article/quoting-moved', guid: "q'1$v$", title, summary })],
+      { now, tagVersion: 1 },
+    );
+    expect(again).toMatchObject({ inserted: 0, unchanged: 1 });
+  });
+
+  it('stores a lone surrogate from broken feed text as U+FFFD instead of failing the batch', async () => {
+    const saved = await saveArticles(
+      handle.db,
+      [tagged({ url: 'https://www.scmp.com/tech/article/surrogate', guid: 's1', title: 'Broken \ud83d emoji', summary: 'Paired 😀 is fine' })],
+      { now, tagVersion: 1 },
+    );
+    expect(saved).toMatchObject({ inserted: 1 });
+    const item = await getItem(handle.db, saved.insertedIds[0]!);
+    expect(item?.title).toBe('Broken \ufffd emoji');
+    expect(item?.summary).toBe('Paired 😀 is fine');
+  });
+
+  it('two writers storing the same article at once: one row, and no story left without an item', async () => {
+    for (let round = 0; round < 5; round++) {
+      const article = tagged({ url: `https://www.scmp.com/tech/article/race-${round}`, guid: `race-${round}`, title: `Race ${round}: Baidu and SenseTime both ship` });
+      // On PostgreSQL these are two connections: both may miss the row and both insert; the loser does nothing.
+      const results = await Promise.all([0, 1].map(() => saveArticles(handle.db, [article], { now, tagVersion: 1 })));
+      expect(results.reduce((sum, result) => sum + result.inserted, 0)).toBe(1);
+    }
+    const [orphans] = rowsOf<{ n: unknown }>(
+      await handle.db.execute(sql`select count(*) as n from stories s where s.merged_into is null and not exists (select 1 from items i where i.story_id = s.id)`),
+    );
+    expect(toNumber(orphans?.n)).toBe(0);
+  });
+
   it('counts an unchanged item as unchanged', async () => {
     const same = await saveArticles(
       handle.db,

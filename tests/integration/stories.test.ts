@@ -4,6 +4,7 @@ import type { TaggedArticle } from '../../src/domain.js';
 import { createLogger } from '../../src/log.js';
 import { contentHash } from '../../src/normalize/to-article.js';
 import type { DbHandle } from '../../src/store/db.js';
+import { createStoreBatcher } from '../../src/pipeline/store-batcher.js';
 import { saveArticles } from '../../src/store/items-store.js';
 import { tagText } from '../../src/tag/matcher.js';
 import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
@@ -117,5 +118,18 @@ describe(`stories: assignment, merge and API on ${dbKind}`, () => {
     }
     expect((await app.request('/api/stories/abc')).status).toBe(400);
     expect((await app.request('/api/stories/999999')).status).toBe(404);
+  });
+  it('through the store batcher, a source written while an earlier write is in flight joins that write\'s story', async () => {
+    const save = createStoreBatcher(handle.db, { tagVersion: 1 });
+    // The first write starts at once; the second arrives while it is in flight. However the writes are
+    // scheduled, the second's story assignment must see the first's item.
+    const [first, second] = await Promise.all([
+      save([article('cnbc', 'https://cnbc.example/glm-5', 'Zhipu releases GLM-5.3 with 40% lower prices', 'Zhipu AI released GLM-5.3 and cut API prices by 40%.', '2026-08-21T08:00:00Z')], now),
+      save([article('scmp', 'https://scmp.example/glm-5', 'Zhipu unveils GLM-5.3, cuts prices by 40%', 'Zhipu AI launched GLM-5.3 and lowered API prices by 40%.', '2026-08-21T09:00:00Z')], now),
+    ]);
+    expect(first.inserted + second.inserted).toBe(2);
+    const story = await storyOf('https://cnbc.example/glm-5');
+    expect(story).toBeTypeOf('number');
+    expect(await storyOf('https://scmp.example/glm-5')).toBe(story);
   });
 });
