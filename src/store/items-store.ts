@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { itemCompanies, items, itemTopics, stories } from '../../db/schema.js';
-import { fingerprintOf, indexKeysOf } from '../dedupe/fingerprint.js';
+import { itemCompanies, items, itemTopics } from '../../db/schema.js';
 import type { TaggedArticle } from '../domain.js';
 import { withConflictRetry } from './conflict-retry.js';
 import type { Db } from './db.js';
+import { insertFresh, type Entry, type Tx } from './items-insert.js';
 import { integerLiteral, jsonLiteral, jsonRows, numberArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
-import { assignStories, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
 import { insertTagEvidence } from './tags-store.js';
 
 export type ItemRow = typeof items.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface SaveResult {
   inserted: number;
@@ -37,12 +35,6 @@ export interface ArticleGroup {
   now: Date;
 }
 
-/** An article on its way into a batch, with the group (source) it came in and its fetch time. */
-interface Entry {
-  group: number;
-  article: TaggedArticle;
-  now: Date;
-}
 
 type Outcome = { kind: 'inserted'; id: number } | { kind: 'updated' } | { kind: 'unchanged' };
 
@@ -211,128 +203,6 @@ function matchExisting(existing: Existing[], article: TaggedArticle): Existing |
       ? existing.find((row) => row.sourceSlug === article.sourceSlug && row.guid === null && row.contentHash === article.contentHash)
       : undefined)
   );
-}
-
-/** Inserts new articles with their stories, tags and fingerprints; the stored id of each, undefined where a concurrent fetcher won. */
-async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): Promise<Array<number | undefined>> {
-  if (fresh.length === 0) return [];
-  const seenAts = fresh.map(({ article, now }) => seenAtOf(article, now));
-  const insert = startQuery(tx.execute(insertItemsSql(fresh, seenAts, tagVersion)));
-  // While the server inserts (its biggest statement), this side computes the fingerprints and
-  // starts the stored-candidate lookup behind the insert; neither needs the items' ids.
-  await nextTurn();
-  const keyed = fresh.map(({ article }, index): KeyedFingerprint => {
-    const fingerprint = fingerprintOfArticle(article, seenAts[index]!);
-    return { fingerprint, keys: indexKeysOf(fingerprint) };
-  });
-  const stored = startQuery(findCandidates(tx, keyed));
-  const returned = rowsOf<{ id: unknown; canonical_url: string | null; story_id: unknown }>(await insert);
-  const inserted = returned
-    .filter((row) => row.canonical_url !== null)
-    .map((row) => ({ id: toNumber(row.id), canonicalUrl: row.canonical_url!, storyId: toNumber(row.story_id) }));
-  // Stories opened for articles a concurrent fetcher stored first have no item: they go below.
-  const unused = returned.filter((row) => row.canonical_url === null).map((row) => toNumber(row.story_id));
-  const indexOf = new Map(fresh.map(({ article }, index) => [article.canonicalUrl, index]));
-  const evidence = insertTagEvidence(tx, inserted.map((row) => ({ id: row.id, tags: fresh[indexOf.get(row.canonicalUrl)!]!.article.tags })));
-  // Story assignment runs in the same transaction: an item is never stored without a story.
-  const assigned = assignStories(
-    tx,
-    inserted.map((row) => ({ id: row.id, storyId: row.storyId, ...keyed[indexOf.get(row.canonicalUrl)!]! })),
-    undefined,
-    stored,
-  );
-  await Promise.all([evidence, assigned, dropEmptyStories(tx, unused)]);
-  const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
-  return fresh.map(({ article }) => idOf.get(article.canonicalUrl));
-}
-
-/**
- * One statement that opens a story per new article and inserts the articles into them (so most
- * items, a new event, are never rewritten; joins and merges fix the rest). Story ids come from one
- * sequence in row order, so numbering them in id order lines them up with the rows. DO NOTHING on
- * any unique key: a concurrent fetcher that stored the same item first wins, and we skip it.
- * Returns the inserted items (id, canonical_url, story_id), then the stories left without an
- * item (canonical_url null).
- */
-function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
-  const rows = fresh.map(({ article, now }, index) => ({
-    source_slug: article.sourceSlug,
-    guid: article.guid,
-    url: article.url,
-    canonical_url: article.canonicalUrl,
-    title: article.title,
-    summary: article.summary,
-    body_text: article.bodyText,
-    body_error: article.bodyError ?? null,
-    body_retry_at: article.bodyRetryAt ?? null,
-    author: article.author,
-    published_at: article.publishedAt,
-    fetched_at: now,
-    seen_at: seenAts[index],
-    language: article.language,
-    content_hash: article.contentHash,
-    categories: article.categories,
-    relevant: article.tags.relevant,
-    companies: article.tags.companies.map((tag) => tag.company),
-    topics: article.tags.topics.map((tag) => tag.topic),
-  }));
-  return sql`with t as (
-      select * from rows from (jsonb_to_recordset(${jsonRows(rows)}) as (source_slug text, guid text, url text, canonical_url text,
-        title text, summary text, body_text text, body_error text, body_retry_at timestamptz, author text, published_at timestamptz, fetched_at timestamptz,
-        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[]))
-        with ordinality as t(source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author, published_at,
-        fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, n)),
-    opened as (
-      insert into ${stories} (first_seen_at, last_seen_at, item_count, source_count)
-      select seen_at, seen_at, 1, 1 from t order by n
-      returning id),
-    numbered as (select id, row_number() over (order by id) as n from opened),
-    inserted as (
-      insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
-      select numbered.id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${integerLiteral(tagVersion)}
-      from t join numbered using (n)
-      order by n
-      on conflict do nothing
-      returning id, canonical_url, story_id)
-    select id, canonical_url, story_id from inserted
-    union all
-    select null, null, id from opened where id not in (select story_id from inserted)`;
-}
-
-/**
- * A query sent now (drizzle's go out only when something awaits them), to be awaited later. Until
- * then its failure is not reported as unhandled: the statement before it failing rejects it too.
- */
-function startQuery<T>(query: PromiseLike<T>): Promise<T> {
-  const started = new Promise<T>((resolve, reject) => {
-    query.then(resolve, reject);
-  });
-  started.catch(() => undefined);
-  return started;
-}
-
-/** One event-loop turn, so the queries just started reach the socket before synchronous work. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function fingerprintOfArticle(article: TaggedArticle, seenAt: Date) {
-  return fingerprintOf({
-    title: article.title,
-    // The extracted body carries the real lede when there is one; a feed summary is often a teaser.
-    text: article.bodyText || article.summary,
-    language: article.language,
-    companies: article.tags.companies.map((tag) => tag.company),
-    seenAt,
-  });
-}
-
-function seenAtOf(article: TaggedArticle, now: Date): Date {
-  // A date in the future is a feed's mistake; clamp it so "newest first" stays honest.
-  if (!article.publishedAt || article.publishedAt.getTime() > now.getTime() + 3_600_000) return now;
-  return article.publishedAt;
 }
 
 function uniqueWithinBatch(articles: TaggedArticle[]): TaggedArticle[] {
