@@ -1,5 +1,5 @@
-import { decodeHTML } from 'entities';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { simpleHtmlText } from './simple-html-text.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -16,11 +16,10 @@ const blocks = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h
  */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
-  if (!/[<&]/.test(html)) return html;
-  // No markup, only character references (a title's "&amp;"): what parse5 would make of it without the tree.
-  if (!html.includes('<')) return decodeHTML(html.replace(/\r\n?/g, '\n').replace(/\0/g, ''));
+  // Plain text, or only character references (a title's "&amp;"): what parse5 would make of it without the tree.
+  if (!html.includes('<')) return simpleHtmlText(html, blocks)!;
   // Parsed in a <template> context with scripting on, as cheerio.load(html, null, false) did.
-  return textOf(parseFragment(html, { scriptingEnabled: true }));
+  return simpleHtmlText(html, blocks) ?? textOf(parseFragment(html, { scriptingEnabled: true }));
 }
 
 /** The text under `root` in document order, each block element's followed by a newline. */

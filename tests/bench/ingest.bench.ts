@@ -1,4 +1,4 @@
-// `npm run bench -- ingest [--pg URL]`: items/s through parse → normalize → dedupe → tag → store for
+// `npm run bench -- ingest [--pg URL] [--only pglite|postgres]`: items/s through parse → normalize → dedupe → tag → store for
 // the real feeds in ../shared/corpus/feeds (the synthetic feedparser cases left out), on PGlite and on
 // PostgreSQL, next to rss-parser's bare parseString rate on the same decoded text in the same run.
 // Stores go through the fetch run's batcher, as in `fetch`: sources parsed while a write is in
@@ -31,7 +31,7 @@ export async function main(args: string[]): Promise<void> {
   const bare = await bareParseRate(feeds);
   console.log(`ingest bench: ${feeds.length} real feeds from the corpus`);
   console.log(`  rss-parser bare parseString: ${bare.items} items in ${bare.seconds.toFixed(2)} s = ${Math.round(bare.items / bare.seconds)} items/s`);
-  for (const kind of ['pglite', 'postgres'] as const) {
+  for (const kind of databasesFrom(args)) {
     const handle = await openBenchDb(kind, serverUrlFrom(args));
     if (!handle) {
       console.log(`  ${kind}: skipped (no DATABASE_URL or --pg URL)`);
@@ -85,6 +85,13 @@ export async function main(args: string[]): Promise<void> {
       await handle.close();
     }
   }
+}
+
+/** Both databases, or the one `--only pglite|postgres` names (to profile one side). */
+function databasesFrom(args: string[]): Array<'pglite' | 'postgres'> {
+  const only = args[args.indexOf('--only') + 1];
+  if (args.includes('--only') && (only === 'pglite' || only === 'postgres')) return [only];
+  return ['pglite', 'postgres'];
 }
 
 async function loadRealFeeds(): Promise<Feed[]> {
