@@ -76,13 +76,47 @@ export function key52(text: string): number {
   return high * 0x100000000 + hash32(text);
 }
 
-/** LSH band keys: each band of `rows` signature values hashed with its name and number. */
+/**
+ * LSH band keys: each band of `rows` signature values hashed with its name and number. A key is
+ * key52 of the text `${name}${start}:${v1},${v2},…`, as it always was (stored keys must keep
+ * matching), but hashed as it is spelled, without building the text: every item has 28 bands.
+ */
 export function bandKeysOf(signature: readonly number[], options: { rows: number; name: string }): number[] {
   const keys: number[] = [];
-  for (let start = 0; start + options.rows <= signature.length; start += options.rows) {
-    const rows = signature.slice(start, start + options.rows);
-    if (rows.every((value) => value === 0xffffffff)) continue;
-    keys.push(key52(`${options.name}${start}:${rows.join(',')}`));
+  const { rows, name } = options;
+  for (let start = 0; start + rows <= signature.length; start += rows) {
+    let empty = true;
+    for (let i = start; i < start + rows; i++) if (signature[i] !== 0xffffffff) empty = false;
+    if (empty) continue;
+    let low = feedText(0x811c9dc5, name);
+    let high = feedText(0x12345678, name);
+    low = feedDigits(low, start);
+    high = feedDigits(high, start);
+    low = Math.imul(low ^ 58, 0x01000193); // ':'
+    high = Math.imul(high ^ 58, 0x01000193);
+    for (let i = start; i < start + rows; i++) {
+      if (i > start) {
+        low = Math.imul(low ^ 44, 0x01000193); // ','
+        high = Math.imul(high ^ 44, 0x01000193);
+      }
+      low = feedDigits(low, signature[i]!);
+      high = feedDigits(high, signature[i]!);
+    }
+    keys.push((fmix32(high) & 0xfffff) * 0x100000000 + fmix32(low));
   }
   return keys;
+}
+
+/** hash32's loop over `text`, from state `h`, unfinished. */
+function feedText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** hash32's loop over the decimal spelling of a whole number 0 ≤ value < 2^32, from state `h`, unfinished. */
+function feedDigits(h: number, value: number): number {
+  let divisor = 1;
+  while (divisor * 10 <= value) divisor *= 10;
+  for (; divisor >= 1; divisor /= 10) h = Math.imul(h ^ (48 + (Math.floor(value / divisor) % 10)), 0x01000193);
+  return h;
 }

@@ -1,4 +1,3 @@
-import { normalizeForShingles } from './shingles.js';
 
 /**
  * Strong signals name *this* event: figures ("85%", "$7B" = "70亿美元"), product names with a
@@ -64,7 +63,8 @@ function signalSets(text: string, companies: readonly string[], chinese: boolean
   const weak = new Set<string>(companies.map((slug) => `c:${slug}`));
   for (const name of cjkCommonNames) if (normalized.includes(name)) weak.add(`c:${commonNames[name]}`);
   for (const raw of latinRuns(normalized)) {
-    const token = normalizeForShingles(raw);
+    // ASCII from text already in NFKC with '-' for every dash: normalizeForShingles would only lower-case it.
+    const token = raw.toLowerCase();
     const bare = token.replace(/\+$/, '');
     if (commonNames[bare] || companies.includes(bare)) {
       weak.add(`c:${commonNames[bare] ?? bare}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, indexKeysOf, singleRowTitleKeys, splitSignature, titleSimilarity } from '../../../src/dedupe/fingerprint.js';
-import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, minhashOf } from '../../../src/dedupe/minhash.js';
+import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, key52, minhashOf } from '../../../src/dedupe/minhash.js';
 import { shinglesOf } from '../../../src/dedupe/shingles.js';
 import { figuresIn, signalsOf } from '../../../src/dedupe/signals.js';
 
@@ -106,5 +106,26 @@ describe('fingerprintOf', () => {
     // Another headline with the same minimum at position 0 shares that key.
     const b = { ...a, signature: [...a.signature.slice(0, 1), ...a.signature.slice(1).map((value) => value ^ 1)] };
     expect(indexKeysOf(b)).toContain(singles[0]);
+  });
+});
+
+describe('bandKeysOf', () => {
+  it('gives the keys of the spelled-out bands it always gave (stored keys keep matching)', () => {
+    const spelled = (signature: number[], rows: number, name: string) => {
+      const keys: number[] = [];
+      for (let start = 0; start + rows <= signature.length; start += rows) {
+        const band = signature.slice(start, start + rows);
+        if (band.every((value) => value === 0xffffffff)) continue;
+        keys.push(key52(`${name}${start}:${band.join(',')}`));
+      }
+      return keys;
+    };
+    let seed = 7;
+    const next = () => (seed = Math.imul(seed, 1103515245) + 12345) >>> 0;
+    for (let round = 0; round < 200; round++) {
+      const signature = Array.from({ length: 32 }, (_, i) => (round % 5 === 0 && i % 3 === 0 ? 0xffffffff : round % 7 === 0 ? i : next()));
+      signature[1] = [0, 9, 10, 4294967295, 4294967294][round % 5]!;
+      for (const [rows, name] of [[2, 't'], [1, 'u'], [4, 'f']] as const) expect(bandKeysOf(signature, { rows, name })).toEqual(spelled(signature, rows, name));
+    }
   });
 });
