@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
@@ -28,6 +29,7 @@ const envSchema = z.object({
   FETCH_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   FETCH_RETRY_BASE_MS: z.coerce.number().int().min(0).default(1_000),
+  PARSE_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
 });
 
 export type Config = Readonly<{
@@ -53,6 +55,8 @@ export type Config = Readonly<{
   fetchHeadersTimeoutMs: number;
   fetchRetries: number;
   fetchRetryBaseMs: number;
+  /** Worker threads that parse fetched bodies; 0 parses on the main thread. */
+  parseWorkers: number;
 }>;
 
 /** Parses the environment once into a frozen Config; empty strings count as unset. */
@@ -86,5 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchHeadersTimeoutMs: e.FETCH_HEADERS_TIMEOUT_MS,
     fetchRetries: e.FETCH_RETRIES,
     fetchRetryBaseMs: e.FETCH_RETRY_BASE_MS,
+    // One parse worker when there is a core to spare (src/pipeline/parse-pool.ts says why).
+    parseWorkers: e.PARSE_WORKERS ?? (availableParallelism() > 1 ? 1 : 0),
   });
 }

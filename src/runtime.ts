@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { SourceConfig } from './domain.js';
 import { createLogger, type Logger } from './log.js';
 import type { PipelineDeps } from './pipeline/deps.js';
+import { createArticleParser } from './pipeline/parse-pool.js';
 import { loadFeedsFile } from './sources/feeds-file.js';
 import { openDb, type DbHandle } from './store/db.js';
 import { releaseAllLeases, syncSources } from './store/sources-store.js';
@@ -27,6 +28,12 @@ export async function openRuntime(config: Config, options: { syncSources?: boole
     await handle.close();
     throw error;
   }
-  const pipeline: PipelineDeps = { db: handle.db, config, log, sources, now: () => new Date() };
-  return { config, log, sources, handle, pipeline, close: () => handle.close() };
+  // Parse workers start on the first fetched body, so commands that never fetch never start one.
+  const parser = createArticleParser(config.parseWorkers);
+  const pipeline: PipelineDeps = { db: handle.db, config, log, sources, now: () => new Date(), parser };
+  const close = async () => {
+    await parser.close();
+    await handle.close();
+  };
+  return { config, log, sources, handle, pipeline, close };
 }

@@ -1,18 +1,14 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
+import type { SourceConfig } from '../domain.js';
 import { AppError, err, messageOf } from '../errors.js';
 import { fetchPolicyFrom } from '../fetch/fetch-policy.js';
-import { decodeBody } from '../fetch/charset.js';
-import { FetchError, fetchBody, type BodyOutcome } from '../fetch/http-client.js';
-import { toArticle } from '../normalize/to-article.js';
-import { parseFeed } from '../parse/feed.js';
-import { parseHtmlListing } from '../parse/html-listing.js';
+import { FetchError, fetchBody } from '../fetch/http-client.js';
 import { saveArticles } from '../store/items-store.js';
 import type { SourceRow } from '../store/sources-store.js';
 import { catalogueVersion } from '../tag/catalogue.js';
-import { tagText } from '../tag/matcher.js';
 import type { PipelineDeps } from './deps.js';
 import { addFullText, maxPagesPerRun, retryFailedBodies } from './full-text.js';
+import { inlineParser, type ArticleParser } from './parse-pool.js';
 import type { SaveFn } from './store-batcher.js';
 
 export interface IngestOutcome {
@@ -49,6 +45,8 @@ export async function fetchSource(deps: PipelineDeps, source: SourceConfig, row:
 export interface ProcessStages {
   /** Runs the CPU half (decode, parse, normalize, tag, full text); a run bounds how many go at once. */
   prepare: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Decodes, parses, normalises and tags a body: deps.parser (worker threads) when there is one. */
+  parse: ArticleParser['prepare'];
   /** Stores one source's articles; a run batches several sources into one write. */
   save: SaveFn;
 }
@@ -56,6 +54,7 @@ export interface ProcessStages {
 /** One source on its own: no bound on the CPU half, its own transaction. */
 export const directStages = (deps: PipelineDeps): ProcessStages => ({
   prepare: (work) => work(),
+  parse: (source, fetched) => (deps.parser ?? inlineParser).prepare(source, fetched),
   save: (articles, now) => saveArticles(deps.db, articles, { now, tagVersion: catalogueVersion }),
 });
 
@@ -80,21 +79,21 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
   }
   const response = fetched.value;
   try {
-    const { feed, articles } = await stages.prepare(async () => {
-      const feed = await parseSource(source, response);
+    const { itemsSeen, articles } = await stages.prepare(async () => {
+      const prepared = await stages.parse(source, { body: response.body, contentType: response.contentType, finalUrl: response.finalUrl });
       // A turn of the event loop between the CPU-heavy steps: with PGlite nothing here waits on a socket,
       // so without these the fetches in flight would go unread for the whole of parse, tag and store.
       await nextTurn();
-      const articles = await addFullText(deps, source, toTaggedArticles(feed, source));
+      const articles = await addFullText(deps, source, prepared.articles);
       await nextTurn();
-      return { feed, articles };
+      return { itemsSeen: prepared.itemsSeen, articles };
     });
     const saved = await stages.save(articles, deps.now());
     return {
       ...base,
       status: 'ok',
       httpStatus: response.status,
-      itemsSeen: feed.items.length,
+      itemsSeen,
       itemsNew: saved.inserted,
       itemsUpdated: saved.updated,
       error: null,
@@ -104,24 +103,4 @@ export async function processFetched(deps: PipelineDeps, source: SourceConfig, f
     const message = error instanceof AppError ? error.message : `store: ${messageOf(error)}`;
     return { ...base, status: 'error', httpStatus: response.status, error: `${message} (${source.url})` };
   }
-}
-
-async function parseSource(source: SourceConfig, response: Extract<BodyOutcome, { kind: 'ok' }>): Promise<ParsedFeed> {
-  // Decoded only now, just before parsing, so feeds waiting for a parse slot stay compact bytes.
-  const text = decodeBody(response.body, response.contentType);
-  if (source.kind === 'html' && source.selectors) {
-    return parseHtmlListing(text, response.finalUrl, source.selectors, source.zone);
-  }
-  return parseFeed(text, { zone: source.zone, baseUrl: response.finalUrl });
-}
-
-/** Normalises and tags parsed items; items without a usable link are dropped here. */
-export function toTaggedArticles(feed: ParsedFeed, source: Pick<SourceConfig, 'slug' | 'language'>): TaggedArticle[] {
-  const articles: TaggedArticle[] = [];
-  for (const item of feed.items) {
-    const article = toArticle(item, source);
-    if (!article) continue;
-    articles.push({ ...article, tags: tagText({ title: article.title, summary: article.summary, body: article.bodyText }) });
-  }
-  return articles;
 }

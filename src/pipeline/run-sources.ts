@@ -9,6 +9,7 @@ import { claimDueSources, recordSourceOutcome, releaseLeases } from '../store/so
 import type { PipelineDeps } from './deps.js';
 import { catalogueVersion } from '../tag/catalogue.js';
 import { fetchSource, processFetched, type Fetched, type IngestOutcome, type ProcessStages } from './ingest-source.js';
+import { inlineParser } from './parse-pool.js';
 import { createStoreBatcher } from './store-batcher.js';
 
 export interface RunSummary {
@@ -19,8 +20,11 @@ export interface RunSummary {
 /** A lease long enough for the slowest source (timeout × retries); a crashed worker's claim expires after it. */
 const leaseMs = 15 * 60_000;
 
-/** Parsing is CPU work on one thread: two at a time keeps it busy while a body's full text downloads. */
-const processingConcurrency = 2;
+/**
+ * Sources in their CPU half at once: two keep one parsing thread busy while a body's full text
+ * downloads; with parse workers, one more than there are workers keeps each of them fed.
+ */
+const processingConcurrency = (workers: number) => Math.max(2, workers + 1);
 
 /**
  * Downloaded bodies waiting for a processing slot, at most about this many bytes: when parsing and
@@ -44,10 +48,11 @@ export async function runSources(deps: PipelineDeps, options: { trigger: string;
   const network = pLimit(deps.config.fetchConcurrency);
   // Stores go through one batcher: sources parsed while a write is in flight share the next one.
   const save = createStoreBatcher(deps.db, { tagVersion: catalogueVersion });
-  const processing = pLimit(processingConcurrency);
+  const parser = deps.parser ?? inlineParser;
+  const processing = pLimit(processingConcurrency(parser.workers));
   // A source is parsed only once the batcher has room: when the database is the slower side, bodies
   // wait as bytes under the byte budget (and fetching pauses) instead of as parsed items in memory.
-  const stages: ProcessStages = { prepare: (work) => processing(async () => (await save.whenRoom(), work())), save };
+  const stages: ProcessStages = { prepare: (work) => processing(async () => (await save.whenRoom(), work())), parse: (source, fetched) => parser.prepare(source, fetched), save };
   const waiting = new ByteBudget(waitingBodiesBytes);
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
   // Per-host limits wrap the network one, so a busy host queues its own sources without holding global slots.
