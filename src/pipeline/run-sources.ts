@@ -24,7 +24,7 @@ const leaseMs = 15 * 60_000;
  * Sources in their CPU half at once: two keep one parsing thread busy while a body's full text
  * downloads; with parse workers, one more than there are workers keeps each of them fed.
  */
-const processingConcurrency = (workers: number) => Math.max(2, workers + 1);
+export const processingConcurrency = (workers: number) => Math.max(2, workers + 1);
 
 /**
  * Downloaded bodies waiting for a processing slot, at most about this many bytes: when parsing and

@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import type { SourceConfig } from '../../src/domain.js';
 import { decodeBody } from '../../src/fetch/charset.js';
 import { createArticleParser, type ArticleParser } from '../../src/pipeline/parse-pool.js';
+import { processingConcurrency } from '../../src/pipeline/run-sources.js';
 import { createStoreBatcher } from '../../src/pipeline/store-batcher.js';
 import type { Db } from '../../src/store/db.js';
 import type { SaveResult } from '../../src/store/items-store.js';
@@ -96,7 +97,7 @@ async function runPipeline(db: Db, feeds: Feed[], parser: ArticleParser): Promis
   const sources: SourceConfig[] = feeds.map((feed) => ({ slug: feed.slug, name: feed.slug, url: `https://corpus.example/${feed.slug}`, kind: 'feed', language: 'en', zone: 'UTC', weight: 1, fullText: false, enabled: true }));
   await syncSources(db, sources);
   const save = createStoreBatcher(db, { tagVersion: catalogueVersion });
-  const processing = pLimit(Math.max(2, parser.workers + 1));
+  const processing = pLimit(processingConcurrency(parser.workers));
   const figures: PipelineFigures = { seen: 0, stored: 0, seconds: 0, tail: 0, cpu: 0, storeErrors: new Map() };
   const noteError = (error: unknown) => figures.storeErrors.set(firstLine(error), (figures.storeErrors.get(firstLine(error)) ?? 0) + 1);
   let lastParsed = 0;
