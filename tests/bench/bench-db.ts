@@ -1,3 +1,5 @@
+import { loadConfig } from '../../src/config.js';
+import { createArticleParser, type ArticleParser } from '../../src/pipeline/parse-pool.js';
 import { openDb, type DbHandle } from '../../src/store/db.js';
 import { createScratchDatabase } from '../helpers/scratch-db.js';
 
@@ -34,4 +36,15 @@ export function peakRssMb(): number {
 export function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
+}
+
+/** The parser `fetch` would use on this database: PARSE_WORKERS when set, else the service's default. */
+export function benchParser(kind: 'pglite' | 'postgres', serverUrl: string | undefined): ArticleParser {
+  const config = loadConfig({ DATABASE_URL: kind === 'postgres' ? serverUrl : undefined, PARSE_WORKERS: process.env.PARSE_WORKERS });
+  return createArticleParser(config.parseWorkers);
+}
+
+/** How a bench's bodies are parsed, for its report. */
+export function parsingMode(parser: ArticleParser): string {
+  return parser.workers > 0 ? `on ${parser.workers} worker thread${parser.workers > 1 ? 's' : ''}` : 'inline, on the main thread';
 }

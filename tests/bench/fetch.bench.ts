@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log.js';
 import { runSources } from '../../src/pipeline/run-sources.js';
 import { syncSources } from '../../src/store/sources-store.js';
 import type { FarmReady } from './feed-farm.js';
-import { cpuSeconds, openBenchDb, peakRssMb, serverUrlFrom } from './bench-db.js';
+import { benchParser, cpuSeconds, openBenchDb, parsingMode, peakRssMb, serverUrlFrom } from './bench-db.js';
 
 const total = 300;
 const timeoutMs = 20_000;
@@ -36,14 +36,15 @@ export async function main(args: string[]): Promise<void> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const memory = sampleMemory();
-  const { run, outcomes } = await runSources({ db: handle.db, config, log: createLogger('silent'), sources, now: () => new Date() }, { trigger: 'bench' });
+  const parser = benchParser(kind, serverUrl);
+  const { run, outcomes } = await runSources({ db: handle.db, config, log: createLogger('silent'), sources, now: () => new Date(), parser }, { trigger: 'bench' }).finally(() => parser.close());
   const seconds = (performance.now() - started) / 1000;
   const peaks = memory.stop();
   const peakRss = peakRssMb();
   // Measured after the run, so the 16 MiB test body never counts in the fetcher's peak RSS.
   const loopbackMBps = await measureLoopback(`http://127.0.0.1:${port}/blob`);
   const ideal = timeoutMs / 1000 + healthyBytes / (loopbackMBps * 1024 * 1024);
-  console.log(`fetch bench on ${kind}: ${total} sources (${total / 10} slow past the ${timeoutMs / 1000} s timeout, ${total / 20} answering 503), global concurrency ${config.fetchConcurrency}, per host ${config.fetchHostConcurrency}; feeds from ${origin}, served by a separate process`);
+  console.log(`fetch bench on ${kind}: ${total} sources (${total / 10} slow past the ${timeoutMs / 1000} s timeout, ${total / 20} answering 503), global concurrency ${config.fetchConcurrency}, per host ${config.fetchHostConcurrency}; feeds from ${origin}, served by a separate process; parsing ${parsingMode(parser)} (PARSE_WORKERS)`);
   console.log(`  run: ${run.sourcesOk} ok, ${run.sourcesFailed} failed, ${run.itemsNew} new items, ${(healthyBytes / 1048576).toFixed(1)} MB of feeds`);
   console.log(`  time ${seconds.toFixed(1)} s vs ideal ${ideal.toFixed(1)} s (timeout ${timeoutMs / 1000} s + bytes at ${loopbackMBps.toFixed(0)} MB/s loopback) = ${(seconds / ideal).toFixed(2)} × ideal (bar ≤ 1.3); ${cpuSeconds(cpu).toFixed(1)} s of this process's CPU`);
   console.log(`  peak RSS ${peakRss} MB (${rssBefore} MB with the database open, before the run; bar ≤ 300); V8 heap flags: ${heapFlags()}`);

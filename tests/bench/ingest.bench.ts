@@ -8,10 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import Parser from 'rss-parser';
-import { loadConfig } from '../../src/config.js';
 import type { SourceConfig } from '../../src/domain.js';
 import { decodeBody } from '../../src/fetch/charset.js';
-import { createArticleParser, type ArticleParser } from '../../src/pipeline/parse-pool.js';
+import type { ArticleParser } from '../../src/pipeline/parse-pool.js';
 import { processingConcurrency } from '../../src/pipeline/run-sources.js';
 import { createStoreBatcher } from '../../src/pipeline/store-batcher.js';
 import type { Db } from '../../src/store/db.js';
@@ -19,7 +18,7 @@ import type { SaveResult } from '../../src/store/items-store.js';
 import { syncSources } from '../../src/store/sources-store.js';
 import { catalogueVersion } from '../../src/tag/catalogue.js';
 import { corpusDir, hasCorpus } from '../helpers/fixtures.js';
-import { cpuSeconds, openBenchDb, serverUrlFrom } from './bench-db.js';
+import { benchParser, cpuSeconds, openBenchDb, parsingMode, serverUrlFrom } from './bench-db.js';
 
 interface Feed {
   slug: string;
@@ -41,39 +40,37 @@ export async function main(args: string[]): Promise<void> {
     `  rss-parser bare parseString: ${bare.items} items in ${bare.seconds.toFixed(2)} s = ${Math.round(bare.items / bare.seconds)} items/s (median of three passes: ${bare.passes.map((pass) => pass.toFixed(2)).join(', ')} s)`,
   );
   const bareRate = bare.items / bare.seconds;
-  // Parsing as `fetch` does it: on PARSE_WORKERS worker threads (by default one when there is a core to spare), or inline.
-  const workers = loadConfig().parseWorkers;
-  const parser = createArticleParser(workers);
-  console.log(`  parsing: ${workers > 0 ? `${workers} worker thread${workers > 1 ? 's' : ''}` : 'inline, on the main thread'} (PARSE_WORKERS)`);
-  try {
-    await pipelineRuns(args, feeds, parser, bareRate);
-  } finally {
-    await parser.close();
+  for (const kind of databasesFrom(args)) {
+    // Parsing as `fetch` does it on this database: PARSE_WORKERS, else a worker beside PostgreSQL and inline with PGlite.
+    const parser = benchParser(kind, serverUrlFrom(args));
+    try {
+      await pipelineRuns(kind, args, feeds, parser, bareRate);
+    } finally {
+      await parser.close();
+    }
   }
 }
 
-async function pipelineRuns(args: string[], feeds: Feed[], parser: ArticleParser, bareRate: number): Promise<void> {
-  for (const kind of databasesFrom(args)) {
-    // Twice, each on a fresh database: the first run pays for compiling the pipeline's code (as a
-    // `fetch` from system cron does every hour); the second runs warm, as the bare parse does (it
-    // had its warm-up pass) and as the long-running server's hourly fetches do.
-    for (const run of ['first run, cold', 'second run, warm'] as const) {
-      const handle = await openBenchDb(kind, serverUrlFrom(args));
-      if (!handle) {
-        console.log(`  ${kind}: skipped (no DATABASE_URL or --pg URL)`);
-        break;
-      }
-      try {
-        const figures = await runPipeline(handle.db, feeds, parser);
-        const rate = figures.seen / figures.seconds;
-        const s = (value: number) => `${value.toFixed(2)} s`;
-        console.log(
-          `  pipeline on ${kind} (${run}): ${figures.seen} items (${figures.stored} stored new) in ${s(figures.seconds)} = ${Math.round(rate)} items/s = ${(rate / bareRate).toFixed(2)} × bare parse (dedupe+store after the last parse ${s(figures.tail)}; ${s(figures.cpu)} of this process's CPU, all threads)`,
-        );
-        for (const [message, count] of figures.storeErrors) console.log(`    store failed for ${count} feeds: ${message}`);
-      } finally {
-        await handle.close();
-      }
+async function pipelineRuns(kind: 'pglite' | 'postgres', args: string[], feeds: Feed[], parser: ArticleParser, bareRate: number): Promise<void> {
+  // Twice, each on a fresh database: the first run pays for compiling the pipeline's code (as a
+  // `fetch` from system cron does every hour); the second runs warm, as the bare parse does (it
+  // had its warm-up pass) and as the long-running server's hourly fetches do.
+  for (const run of ['first run, cold', 'second run, warm'] as const) {
+    const handle = await openBenchDb(kind, serverUrlFrom(args));
+    if (!handle) {
+      console.log(`  ${kind}: skipped (no DATABASE_URL or --pg URL)`);
+      return;
+    }
+    try {
+      const figures = await runPipeline(handle.db, feeds, parser);
+      const rate = figures.seen / figures.seconds;
+      const s = (value: number) => `${value.toFixed(2)} s`;
+      console.log(
+        `  pipeline on ${kind} (${run}; parsing ${parsingMode(parser)}): ${figures.seen} items (${figures.stored} stored new) in ${s(figures.seconds)} = ${Math.round(rate)} items/s = ${(rate / bareRate).toFixed(2)} × bare parse (dedupe+store after the last parse ${s(figures.tail)}; ${s(figures.cpu)} of this process's CPU, all threads)`,
+      );
+      for (const [message, count] of figures.storeErrors) console.log(`    store failed for ${count} feeds: ${message}`);
+    } finally {
+      await handle.close();
     }
   }
 }
