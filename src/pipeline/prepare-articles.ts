@@ -2,7 +2,6 @@ import type { ParsedFeed, SourceConfig, TaggedArticle } from '../domain.js';
 import { decodeBody } from '../fetch/charset.js';
 import { toArticle } from '../normalize/to-article.js';
 import { parseFeed } from '../parse/feed.js';
-import { parseHtmlListing } from '../parse/html-listing.js';
 import { tagText } from '../tag/matcher.js';
 
 /** What the CPU half needs to know about a source (plain data: it crosses to a worker thread). */
@@ -31,6 +30,8 @@ async function parseSource(source: SourceToParse, fetched: BodyToParse): Promise
   // Decoded only now, just before parsing, so feeds waiting for a parse slot stay compact bytes.
   const text = decodeBody(fetched.body, fetched.contentType);
   if (source.kind === 'html' && source.selectors) {
+    // Loaded on the first listing page: cheerio brings an HTTP client a parse worker never needs.
+    const { parseHtmlListing } = await import('../parse/html-listing.js');
     return parseHtmlListing(text, fetched.finalUrl, source.selectors, source.zone);
   }
   return parseFeed(text, { zone: source.zone, baseUrl: fetched.finalUrl });
