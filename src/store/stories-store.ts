@@ -5,7 +5,7 @@ import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
 import { numberArray, timestampArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
-import { dayOf, findStoredCandidates, storeFingerprints, type KeyWindow, type Queryable, type StoredCandidate } from './story-keys-store.js';
+import { dayOf, findStoredCandidates, storeFingerprints, type DayKeys, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
 export interface StoryAssignment {
   itemId: number;
@@ -135,21 +135,16 @@ export function findCandidates(tx: Queryable, pending: KeyedFingerprint[], rules
   return findStoredCandidates(tx, keyWindows(pending, rules.windowDays));
 }
 
-/** Each distinct key of the batch with the days to look it up over: the union of its items' windows. */
-function keyWindows(pending: KeyedFingerprint[], windowDays: number): KeyWindow[] {
-  const windows = new Map<number, KeyWindow>();
+/** The batch's keys by the day their items are filed under, each day with its window around it. */
+function keyWindows(pending: KeyedFingerprint[], windowDays: number): DayKeys[] {
+  const byDay = new Map<number, Set<number>>();
   for (const item of pending) {
     const day = dayOf(item.fingerprint.seenAt);
-    for (const key of item.keys) {
-      const window = windows.get(key);
-      if (!window) windows.set(key, { key, fromDay: day - windowDays, toDay: day + windowDays });
-      else {
-        window.fromDay = Math.min(window.fromDay, day - windowDays);
-        window.toDay = Math.max(window.toDay, day + windowDays);
-      }
-    }
+    const keys = byDay.get(day) ?? new Set<number>();
+    for (const key of item.keys) keys.add(key);
+    byDay.set(day, keys);
   }
-  return [...windows.values()];
+  return [...byDay].map(([day, keys]) => ({ fromDay: day - windowDays, toDay: day + windowDays, keys: [...keys] }));
 }
 
 /** A story opened for one item is represented by it: the pairs are known, so no join over items. */

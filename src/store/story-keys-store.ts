@@ -21,38 +21,58 @@ export interface StoredCandidate {
   matched: Array<{ day: number; key: number }>;
 }
 
-/** The days one index key is looked up over: the union of the windows of the new items holding it. */
-export interface KeyWindow {
-  key: number;
+/** A day window and the index keys held by the new items filed on the day at its centre. */
+export interface DayKeys {
   fromDay: number;
   toDay: number;
+  keys: number[];
 }
 
 /**
  * Stored items filed under any of the keys within its day window, with their fingerprints and
- * stories, in one statement whatever the batch size: one range probe per distinct key on the
- * (band, day) index, not one probe per (day, key) pair. The lateral subquery with OFFSET 0 keeps
- * those probes: joined flat, the planner prices an index probe as a disk read and scans the whole
- * table into a hash instead, a cost that grows with the table. Keys travel as array literals in the
- * statement (json-rows.ts says why), so a batch never runs into the bind-parameter limit.
+ * stories, in one statement whatever the batch size: one index scan per window (the batch's items
+ * fall on a few days) with all of that day's keys as one `band = any(...)` on the (band, day)
+ * index, so each key costs one descent and the rows read stay within its window: the cost does not
+ * grow with the table. One scan per key (a lateral probe each) cost twice as much on the server,
+ * where a fetch run's writes wait. The lateral subquery with OFFSET 0 keeps the scans: joined
+ * flat, the planner prices an index probe as a disk read and scans the whole table into a hash
+ * instead. Keys travel as array literals in the statement (json-rows.ts says why), so a batch never
+ * runs into the bind-parameter limit.
  */
-export async function findStoredCandidates(tx: Queryable, windows: KeyWindow[]): Promise<Map<number, StoredCandidate>> {
+export async function findStoredCandidates(tx: Queryable, windows: DayKeys[]): Promise<Map<number, StoredCandidate>> {
   const result = new Map<number, StoredCandidate>();
-  if (windows.length === 0) return result;
-  // A big batch's thousands of probes price the plan above jit_above_cost, and compiling it took
-  // longer than running it: JIT goes off for the rest of the transaction (sent with the lookup, no extra round trip).
+  const used = windows.filter((window) => window.keys.length > 0);
+  if (used.length === 0) return result;
+  const groups: number[] = [];
+  const bands: number[] = [];
+  used.forEach((window, index) => {
+    for (const key of window.keys) {
+      groups.push(index + 1);
+      bands.push(key);
+    }
+  });
+  // A big batch's scans price the plan above jit_above_cost, and compiling it took longer than
+  // running it: JIT goes off for the rest of the transaction (sent with the lookup, no extra round trip).
   const [, found] = await Promise.all([
     tx.execute(sql`set local jit = off`),
     tx.execute(sql`
-      with hits as (
+      with keys as (
+        select g, array_agg(band) as bands
+        from unnest(${numberArray(groups, 'int')}, ${numberArray(bands, 'bigint')}) as k(g, band)
+        group by g),
+      windows as (
+        select g::int, from_day, to_day
+        from unnest(${numberArray(used.map((w) => w.fromDay), 'int')}, ${numberArray(used.map((w) => w.toDay), 'int')})
+          with ordinality as w(from_day, to_day, g)),
+      hits as (
         select b.item_id, array_agg(b.day) as days, array_agg(b.band) as bands
-        from unnest(${numberArray(windows.map((w) => w.key), 'bigint')}, ${numberArray(windows.map((w) => w.fromDay), 'int')},
-                    ${numberArray(windows.map((w) => w.toDay), 'int')}) as q(band, from_day, to_day)
+        from windows join keys using (g)
         cross join lateral (
           select day, band, item_id from ${itemBands} b
-          where b.band = q.band and b.day between q.from_day and q.to_day
+          where b.band = any(keys.bands) and b.day between windows.from_day and windows.to_day
           offset 0) b
         group by b.item_id)
+      -- A stored row within the windows of two days comes back twice: it matches the same keys either way.
       select h.item_id, h.days, h.bands, i.story_id, f.seen_at, f.language, f.title_length, f.digest, f.signature,
              f.strong_signals, f.weak_signals, f.title_signals
       from hits h

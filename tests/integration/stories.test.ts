@@ -98,6 +98,24 @@ describe(`stories: assignment, merge and API on ${dbKind}`, () => {
     expect(itemsOfMerged.items.every((item) => item.storyId === survivor)).toBe(true);
   });
 
+  it('finds a stored report from a batch whose items fall on several days, each within its own window only', async () => {
+    const title = (outlet: string) => `Moonshot AI releases Kimi K9 with 2 trillion parameters${outlet}`;
+    const summary = 'Moonshot AI said Kimi K9 has 2 trillion parameters and beats rivals on coding tests.';
+    await saveArticles(handle.db, [article('cnbc', 'https://cnbc.example/k9', title(''), summary, '2026-07-10T08:00:00Z')], { now, tagVersion: 1 });
+    // One batch, three days: six days before the stored report, six days after, and three weeks after.
+    await saveArticles(handle.db, [
+      article('scmp', 'https://scmp.example/k9-early', title(', sources say'), summary, '2026-07-04T09:00:00Z'),
+      article('scmp', 'https://scmp.example/k9-late', title(' (update)'), summary, '2026-07-16T09:00:00Z'),
+      article('scmp', 'https://scmp.example/k9-much-later', title(' in review'), summary, '2026-07-31T09:00:00Z'),
+    ], { now, tagVersion: 1 });
+    const stored = await storyOf('https://cnbc.example/k9');
+    expect(stored).toBeTypeOf('number');
+    expect(await storyOf('https://scmp.example/k9-early')).toBe(stored);
+    expect(await storyOf('https://scmp.example/k9-late')).toBe(stored);
+    // Fifteen days after the latest report of the story: outside every window, its own story.
+    expect(await storyOf('https://scmp.example/k9-much-later')).not.toBe(stored);
+  });
+
   it('lists live stories newest first with week, company and cursor, and rejects bad parameters with 400', async () => {
     // Two stories, one of them (Korean chips) tagged not relevant: relevant=all lists both, two to a page.
     const page = (await (await app.request('/api/stories?limit=1&relevant=all')).json()) as { stories: Array<{ id: number; lastSeenAt: string }>; nextCursor: string | null };
