@@ -134,12 +134,14 @@ export const items = pgTable(
     tagVersion: integer('tag_version').notNull().default(0),
     /**
      * English words (stemmed; CJK runs blanked by without_cjk() so "不输GPT-4" still yields gpt) plus
-     * CJK character bigrams (cjk_bigrams(); both functions in migration 0002) of the
-     * title, summary and the first 4,000 characters of the body: one GIN index serves both languages.
+     * CJK character bigrams (cjk_bigrams(); both functions in migration 0002) of the title, summary
+     * and the first 4,000 characters of the body: one GIN index serves both languages. A plain
+     * column, not a generated one: the store's insert sends both texts already prepared
+     * (src/store/search-text.ts, the same as the SQL functions give) and the server only runs
+     * to_tsvector on them; a trigger (migration 0018) fills it the SQL way for any other writer and
+     * whenever title, summary or body change.
      */
-    search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('english', without_cjk(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, ''))) || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || left(coalesce(body_text, ''), 4000)))`,
-    ),
+    search: tsvector('search'),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
   (t) => [

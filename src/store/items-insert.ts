@@ -5,6 +5,7 @@ import type { TaggedArticle } from '../domain.js';
 import type { Db } from './db.js';
 import { integerLiteral, jsonRows } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
+import { searchDocumentOf } from './search-text.js';
 import { assignStories, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
 import { insertTagEvidence } from './tags-store.js';
 
@@ -59,33 +60,39 @@ export async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): P
  * item (canonical_url null).
  */
 function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
-  const rows = fresh.map(({ article, now }, index) => ({
-    source_slug: article.sourceSlug,
-    guid: article.guid,
-    url: article.url,
-    canonical_url: article.canonicalUrl,
-    title: article.title,
-    summary: article.summary,
-    body_text: article.bodyText,
-    body_error: article.bodyError ?? null,
-    body_retry_at: article.bodyRetryAt ?? null,
-    author: article.author,
-    published_at: article.publishedAt,
-    fetched_at: now,
-    seen_at: seenAts[index],
-    language: article.language,
-    content_hash: article.contentHash,
-    categories: article.categories,
-    relevant: article.tags.relevant,
-    companies: article.tags.companies.map((tag) => tag.company),
-    topics: article.tags.topics.map((tag) => tag.topic),
-  }));
+  const rows = fresh.map(({ article, now }, index) => {
+    const search = searchDocumentOf(article.title, article.summary, article.bodyText);
+    return {
+      source_slug: article.sourceSlug,
+      guid: article.guid,
+      url: article.url,
+      canonical_url: article.canonicalUrl,
+      title: article.title,
+      summary: article.summary,
+      body_text: article.bodyText,
+      body_error: article.bodyError ?? null,
+      body_retry_at: article.bodyRetryAt ?? null,
+      author: article.author,
+      published_at: article.publishedAt,
+      fetched_at: now,
+      seen_at: seenAts[index],
+      language: article.language,
+      content_hash: article.contentHash,
+      categories: article.categories,
+      relevant: article.tags.relevant,
+      companies: article.tags.companies.map((tag) => tag.company),
+      topics: article.tags.topics.map((tag) => tag.topic),
+      search_english: search.english,
+      search_bigrams: search.bigrams,
+    };
+  });
   return sql`with t as (
       select * from rows from (jsonb_to_recordset(${jsonRows(rows)}) as (source_slug text, guid text, url text, canonical_url text,
         title text, summary text, body_text text, body_error text, body_retry_at timestamptz, author text, published_at timestamptz, fetched_at timestamptz,
-        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[]))
+        seen_at timestamptz, language text, content_hash text, categories text[], relevant boolean, companies text[], topics text[],
+        search_english text, search_bigrams text))
         with ordinality as t(source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author, published_at,
-        fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, n)),
+        fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, search_english, search_bigrams, n)),
     opened as (
       insert into ${stories} (first_seen_at, last_seen_at, item_count, source_count)
       select seen_at, seen_at, 1, 1 from t order by n
@@ -93,9 +100,12 @@ function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
     numbered as (select id, row_number() over (order by id) as n from opened),
     inserted as (
       insert into ${items} (story_id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version)
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, tag_version, search)
       select numbered.id, source_slug, guid, url, canonical_url, title, summary, body_text, body_error, body_retry_at, author,
-        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${integerLiteral(tagVersion)}
+        published_at, fetched_at, seen_at, language, content_hash, categories, relevant, companies, topics, ${integerLiteral(tagVersion)},
+        -- search_english is null when the text has no CJK: it is then the stored text (see searchDocumentOf).
+        to_tsvector('english', coalesce(search_english, coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body_text, '')))
+          || to_tsvector('simple', search_bigrams)
       from t join numbered using (n)
       order by n
       on conflict do nothing

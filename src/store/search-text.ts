@@ -15,6 +15,53 @@ export interface SearchText {
   cjkTerms: string[];
 }
 
+/** Characters of the body that go into the CJK half of items.search (migration 0018's left(body_text, 4000)). */
+export const cjkBodyChars = 4000;
+
+/**
+ * The two texts items.search is made of: to_tsvector('english', english) || to_tsvector('simple', bigrams).
+ * `english` is null when the text holds no CJK: it is then title, summary and body as stored, which
+ * the server joins itself rather than receive every item's text twice.
+ */
+export interface SearchDocument {
+  english: string | null;
+  bigrams: string;
+}
+
+/**
+ * What items_search_of() (migration 0018) feeds to to_tsvector, prepared here so the server runs
+ * no regular expressions for a new item: title, summary and body with CJK runs blanked (without_cjk),
+ * and the CJK bigrams of title, summary and the body's first 4,000 characters (cjk_bigrams).
+ */
+export function searchDocumentOf(title: string, summary: string | null, bodyText: string | null): SearchDocument {
+  const body = bodyText ?? '';
+  const all = `${title} ${summary ?? ''} ${body}`;
+  const english = withoutCjk(all);
+  if (english === all) return { english: null, bigrams: '' };
+  return { english, bigrams: cjkBigrams(`${title} ${summary ?? ''} ${firstCharacters(body, cjkBodyChars)}`) };
+}
+
+/** without_cjk(): every CJK run becomes one space. */
+export function withoutCjk(text: string): string {
+  return text.replace(cjkRun, ' ');
+}
+
+/** cjk_bigrams(): each CJK run's overlapping bigrams and its last character, space-separated, runs in order. */
+export function cjkBigrams(text: string): string {
+  const bigrams: string[] = [];
+  // The runs hold only BMP characters, so a UTF-16 unit is one character, as substr() counts.
+  for (const [run] of text.matchAll(cjkRun)) for (let i = 0; i < run.length; i++) bigrams.push(run.slice(i, i + 2));
+  return bigrams.join(' ');
+}
+
+/** The first `count` characters as PostgreSQL's left() counts them: code points, not UTF-16 units. */
+export function firstCharacters(text: string, count: number): string {
+  if (text.length <= count) return text;
+  let units = 0;
+  for (let seen = 0; seen < count && units < text.length; seen++) units += text.codePointAt(units)! > 0xffff ? 2 : 1;
+  return text.slice(0, units);
+}
+
 /** 文心一言 -> '文心' <-> '心一' <-> '一言'; one character -> a prefix match ('云':*). */
 export function bigramPhrase(run: string): string {
   const chars = [...run];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigramPhrase, snippetHtml, splitSearchText, windowAround } from '../../../src/store/search-text.js';
+import { bigramPhrase, cjkBigrams, firstCharacters, searchDocumentOf, snippetHtml, splitSearchText, windowAround, withoutCjk } from '../../../src/store/search-text.js';
 
 describe('splitSearchText', () => {
   it.each([
@@ -32,5 +32,24 @@ describe('snippetHtml', () => {
     expect(window).toContain('文心一言');
     expect(window.length).toBeLessThan(170);
     expect(window.startsWith('…')).toBe(true);
+  });
+});
+
+describe('searchDocumentOf', () => {
+  it('blanks CJK runs for the english half and lists each run\'s bigrams and last character', () => {
+    expect(withoutCjk('百度发布文心一言，不输GPT-4')).toBe(' ， GPT-4');
+    expect(cjkBigrams('百度 AI 文心一言')).toBe('百度 度 文心 心一 一言 言');
+    expect(searchDocumentOf('百度发布', '不输GPT-4', null)).toEqual({ english: '   GPT-4 ', bigrams: '百度 度发 发布 布 不输 输' });
+  });
+
+  it('sends no english text when there is no CJK: the server joins the stored text itself', () => {
+    expect(searchDocumentOf('Alibaba cuts Qwen prices', 'By 85%.', 'Body.')).toEqual({ english: null, bigrams: '' });
+  });
+
+  it('counts the body\'s first 4,000 characters in code points, as left() does', () => {
+    expect(firstCharacters('😀😀ab', 3)).toBe('😀😀a');
+    expect(firstCharacters('abc', 5)).toBe('abc');
+    const body = `${'😀'.repeat(3999)}文心`;
+    expect(searchDocumentOf('t', '', body).bigrams).toBe('文');
   });
 });
