@@ -80,43 +80,57 @@ export function key52(text: string): number {
  * LSH band keys: each band of `rows` signature values hashed with its name and number. A key is
  * key52 of the text `${name}${start}:${v1},${v2},…`, as it always was (stored keys must keep
  * matching), but hashed as it is spelled, without building the text: every item has 28 bands.
+ * The hash states after `${name}${start}:` are the same for every item and are kept; each value's
+ * digits are read once for both halves of the key.
  */
 export function bandKeysOf(signature: readonly number[], options: { rows: number; name: string }): number[] {
   const keys: number[] = [];
   const { rows, name } = options;
+  const prefixes = bandPrefixes(name);
   for (let start = 0; start + rows <= signature.length; start += rows) {
     let empty = true;
     for (let i = start; i < start + rows; i++) if (signature[i] !== 0xffffffff) empty = false;
     if (empty) continue;
-    let low = feedText(0x811c9dc5, name);
-    let high = feedText(0x12345678, name);
-    low = feedDigits(low, start);
-    high = feedDigits(high, start);
-    low = Math.imul(low ^ 58, 0x01000193); // ':'
-    high = Math.imul(high ^ 58, 0x01000193);
+    const prefix = (prefixes[start] ??= { low: feedText(0x811c9dc5, `${name}${start}:`), high: feedText(0x12345678, `${name}${start}:`) });
+    let low = prefix.low;
+    let high = prefix.high;
     for (let i = start; i < start + rows; i++) {
       if (i > start) {
         low = Math.imul(low ^ 44, 0x01000193); // ','
         high = Math.imul(high ^ 44, 0x01000193);
       }
-      low = feedDigits(low, signature[i]!);
-      high = feedDigits(high, signature[i]!);
+      let count = 0;
+      let value = signature[i]!;
+      // Decimal digits, least significant first (values are below 2^32, so >>> 0 is a floor).
+      do {
+        const rest = (value / 10) >>> 0;
+        digits[count++] = 48 + value - rest * 10;
+        value = rest;
+      } while (value > 0);
+      while (count > 0) {
+        const digit = digits[--count]!;
+        low = Math.imul(low ^ digit, 0x01000193);
+        high = Math.imul(high ^ digit, 0x01000193);
+      }
     }
     keys.push((fmix32(high) & 0xfffff) * 0x100000000 + fmix32(low));
   }
   return keys;
 }
 
+const digits = new Uint8Array(10);
+
+/** Per band name, by band start: both halves' hash states after `${name}${start}:`, unfinished (the same for every item). */
+const prefixesByName = new Map<string, Array<{ low: number; high: number }>>();
+
+function bandPrefixes(name: string): Array<{ low: number; high: number }> {
+  let prefixes = prefixesByName.get(name);
+  if (!prefixes) prefixesByName.set(name, (prefixes = []));
+  return prefixes;
+}
+
 /** hash32's loop over `text`, from state `h`, unfinished. */
 function feedText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** hash32's loop over the decimal spelling of a whole number 0 ≤ value < 2^32, from state `h`, unfinished. */
-function feedDigits(h: number, value: number): number {
-  let divisor = 1;
-  while (divisor * 10 <= value) divisor *= 10;
-  for (; divisor >= 1; divisor /= 10) h = Math.imul(h ^ (48 + (Math.floor(value / divisor) % 10)), 0x01000193);
   return h;
 }

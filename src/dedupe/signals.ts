@@ -13,17 +13,21 @@ export interface Signals {
   title: string[];
 }
 
-/** Global companies most stories mention: a shared mention says little. Chinese spellings map here. */
-const commonNames: Record<string, string> = {
+/**
+ * Global companies most stories mention: a shared mention says little. Chinese spellings map here.
+ * A Map, not an object: looked up with every Latin word of every item, where an object's keyed
+ * lookups first interned each word (a tenth of fingerprinting) and found "constructor" on its prototype.
+ */
+const commonNames = new Map<string, string>(Object.entries({
   openai: 'openai', anthropic: 'anthropic', google: 'google', alphabet: 'google', apple: 'apple', microsoft: 'microsoft',
   meta: 'meta', amazon: 'amazon', aws: 'amazon', nvidia: 'nvidia', tesla: 'tesla', samsung: 'samsung', intel: 'intel',
   amd: 'amd', tsmc: 'tsmc', chatgpt: 'openai', claude: 'anthropic', gemini: 'google', spacex: 'spacex', micron: 'micron',
   broadcom: 'broadcom', oracle: 'oracle', qualcomm: 'qualcomm', 英伟达: 'nvidia', 苹果: 'apple', 谷歌: 'google',
   微软: 'microsoft', 亚马逊: 'amazon', 特斯拉: 'tesla', 三星: 'samsung', 台积电: 'tsmc', 英特尔: 'intel', 美光: 'micron',
   博通: 'broadcom', 甲骨文: 'oracle', 高通: 'qualcomm',
-};
+}));
 const cjkPattern = /[\u3400-\u9fff]/;
-const cjkCommonNames = Object.keys(commonNames).filter((name) => cjkPattern.test(name));
+const cjkCommonNames = [...commonNames].filter(([name]) => cjkPattern.test(name));
 
 /** Latin words that are capitalised or common in headlines without naming anything. */
 const notNames = new Set(
@@ -61,13 +65,14 @@ function signalSets(text: string, companies: readonly string[], chinese: boolean
   const normalized = text.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/g, '-');
   const strong = new Set<string>(figuresOf(normalized));
   const weak = new Set<string>(companies.map((slug) => `c:${slug}`));
-  for (const name of cjkCommonNames) if (normalized.includes(name)) weak.add(`c:${commonNames[name]}`);
+  for (const [name, slug] of cjkCommonNames) if (normalized.includes(name)) weak.add(`c:${slug}`);
   for (const raw of latinRuns(normalized)) {
     // ASCII from text already in NFKC with '-' for every dash: normalizeForShingles would only lower-case it.
     const token = raw.toLowerCase();
-    const bare = token.replace(/\+$/, '');
-    if (commonNames[bare] || companies.includes(bare)) {
-      weak.add(`c:${commonNames[bare] ?? bare}`);
+    const bare = token.endsWith('+') ? token.replace(/\+$/, '') : token;
+    const common = commonNames.get(bare);
+    if (common !== undefined || companies.includes(bare)) {
+      weak.add(`c:${common ?? bare}`);
     } else if (/[a-z]/.test(token) && /\d/.test(token) && !/^(?:q[1-4]|h[12]|fy\d*|\d+[a-z]{1,2})$/.test(token)) {
       strong.add(`t:${token}`); // a versioned product: GLM-5.3, V4, CS-4
     } else if (bare.length >= 3 && !notNames.has(bare) && chinese) {
@@ -93,13 +98,17 @@ function latinRuns(text: string): string[] {
     const start = match.index ?? 0;
     const last = runs[runs.length - 1];
     const joins = last !== undefined && start === previousEnd + 1 && text[previousEnd] === ' ' && /^[A-Z]/.test(token) && /^[A-Z]/.test(last) && !/\d/.test(token + last);
-    // "The Mojo language": a sentence-initial "The" is capitalised, not part of the name.
-    const namesBoth = !notNames.has(token.toLowerCase()) && !notNames.has(last?.toLowerCase() ?? '');
-    if (joins && namesBoth && !commonNames[token.toLowerCase()] && !commonNames[last.toLowerCase()]) runs[runs.length - 1] = `${last} ${token}`;
+    if (joins && isPlainName(token) && isPlainName(last)) runs[runs.length - 1] = `${last} ${token}`;
     else runs.push(token);
     previousEnd = start + token.length;
   }
   return runs;
+}
+
+/** A word that may join a run of names: "The Mojo language" has a sentence-initial "The", and "OpenAI" stays a company of its own. */
+function isPlainName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !notNames.has(lower) && !commonNames.has(lower);
 }
 
 /** Figure signals (percentages and amounts) among a list of signals. */

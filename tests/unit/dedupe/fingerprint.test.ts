@@ -85,6 +85,11 @@ describe('signalsOf', () => {
     expect(signalsOf('Alibaba Q2 results', ['alibaba']).strong).toEqual([]);
     expect(signalsOf('Alibaba Q2 results', ['alibaba']).weak).toEqual(['c:alibaba']);
   });
+
+  it('reads words spelled like Object.prototype members ("constructor") as words, not as a common company', () => {
+    expect(signalsOf('Toolbox Constructor raises funds')).toEqual({ strong: [], weak: ['w:toolbox constructor'], title: ['w:toolbox constructor'] });
+    expect(signalsOf('英伟达 constructor 发布')).toEqual({ strong: ['w:constructor'], weak: ['c:nvidia'], title: ['w:constructor'] });
+  });
 });
 
 describe('fingerprintOf', () => {
