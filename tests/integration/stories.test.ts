@@ -1,11 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
+import { fingerprintOf } from '../../src/dedupe/fingerprint.js';
 import type { TaggedArticle } from '../../src/domain.js';
 import { createLogger } from '../../src/log.js';
 import { contentHash } from '../../src/normalize/to-article.js';
 import type { DbHandle } from '../../src/store/db.js';
 import { createStoreBatcher } from '../../src/pipeline/store-batcher.js';
 import { saveArticles } from '../../src/store/items-store.js';
+import { rowsOf } from '../../src/store/rows.js';
 import { tagText } from '../../src/tag/matcher.js';
 import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
@@ -114,6 +117,27 @@ describe(`stories: assignment, merge and API on ${dbKind}`, () => {
     expect(await storyOf('https://scmp.example/k9-late')).toBe(stored);
     // Fifteen days after the latest report of the story: outside every window, its own story.
     expect(await storyOf('https://scmp.example/k9-much-later')).not.toBe(stored);
+  });
+
+  it('stores each item\'s own fingerprint, signature and signals, for a batch written in one statement', async () => {
+    const batch = [
+      article('cnbc', 'https://cnbc.example/fp-1', 'Zhipu unveils GLM-6 with 1 trillion parameters', 'Zhipu said GLM-6 tops open models.', '2026-07-01T08:00:00Z'),
+      article('36kr', 'https://36kr.example/fp-2', '智谱发布GLM-6，参数规模达1万亿', '智谱表示GLM-6在开源模型中领先。', '2026-07-01T09:00:00Z', 'zh'),
+      article('scmp', 'https://scmp.example/fp-3', 'Tencent Hunyuan video model goes open source', '', '2026-07-02T09:00:00Z'),
+    ];
+    await saveArticles(handle.db, batch, { now, tagVersion: 1 });
+    const stored = rowsOf<{ url: string; signature: number[]; strong_signals: string[]; title_length: number }>(
+      await handle.db.execute(sql`select i.url, f.signature, f.strong_signals, f.title_length from item_fingerprints f join items i on i.id = f.item_id
+        where i.url like '%/fp-%' order by i.url`),
+    );
+    expect(stored.map((row) => row.url)).toEqual(batch.map((a) => a.url).sort());
+    for (const row of stored) {
+      const a = batch.find((candidate) => candidate.url === row.url)!;
+      const expected = fingerprintOf({ title: a.title, text: a.summary, language: a.language, companies: a.tags.companies.map((tag) => tag.company), seenAt: a.publishedAt! });
+      expect(row.signature).toEqual(expected.signature.map((value) => value | 0));
+      expect(row.strong_signals).toEqual(expected.signals.strong);
+      expect(row.title_length).toBe(expected.titleLength);
+    }
   });
 
   it('lists live stories newest first with week, company and cursor, and rejects bad parameters with 400', async () => {
