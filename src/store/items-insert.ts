@@ -6,6 +6,7 @@ import type { Db } from './db.js';
 import { integerLiteral, jsonRows } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
 import { searchDocumentOf } from './search-text.js';
+import { startQuery } from './started-query.js';
 import { assignStories, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
 import { insertTagEvidence } from './tags-store.js';
 
@@ -113,18 +114,6 @@ function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
     select id, canonical_url, story_id from inserted
     union all
     select null, null, id from opened where id not in (select story_id from inserted)`;
-}
-
-/**
- * A query sent now (drizzle's go out only when something awaits them), to be awaited later. Until
- * then its failure is not reported as unhandled: the statement before it failing rejects it too.
- */
-function startQuery<T>(query: PromiseLike<T>): Promise<T> {
-  const started = new Promise<T>((resolve, reject) => {
-    query.then(resolve, reject);
-  });
-  started.catch(() => undefined);
-  return started;
 }
 
 /** One event-loop turn, so the queries just started reach the socket before synchronous work. */

@@ -5,6 +5,7 @@ import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
 import { numberArray, timestampArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
+import { startQuery } from './started-query.js';
 import { dayOf, findStoredCandidates, storeFingerprints, type DayKeys, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
 export interface StoryAssignment {
@@ -46,8 +47,8 @@ export async function openStories(tx: Queryable, seenAts: Date[]): Promise<numbe
 
 /**
  * Puts new items into their real stories, in arrival order, inside the transaction that inserted
- * them. Stored candidates come from one lookup for the whole batch (a range probe per distinct key
- * on (band, day), so the cost does not grow with the table); items earlier in the batch are
+ * them. Stored candidates come from one lookup for the whole batch (an index scan per day of the
+ * batch over its keys, so the cost does not grow with the table); items earlier in the batch are
  * candidates too. An item's candidates are those sharing a key with it filed within its window.
  * The pure rule decides; the item keeps its own story, joins one, or merges several into the oldest.
  */
@@ -58,6 +59,9 @@ export async function assignStories(
   stored: Promise<Map<number, StoredCandidate>> = findCandidates(tx, fresh.map((item) => ({ fingerprint: item.fingerprint, keys: item.keys ?? indexKeysOf(item.fingerprint) })), rules),
 ): Promise<StoryAssignment[]> {
   const keysOf = new Map(fresh.map((item) => [item.id, item.keys ?? indexKeysOf(item.fingerprint)]));
+  // The batch's own fingerprints go in now, behind the candidate lookup already sent (so it does
+  // not find them): the server writes them while this side runs the assignment loop below.
+  const fingerprintsStored = startQuery(storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! }))));
   // Candidates by the keys they are filed under (with the day), so each item looks up its own keys
   // instead of scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
   const pool: StoredCandidate[] = [];
@@ -110,7 +114,7 @@ export async function assignStories(
     moveItems(tx, moved.map((item) => [item.id, finalStory.get(item.id)!])),
     // The item's own story was never visible outside this transaction: it goes, it is not merged.
     dropEmptyStories(tx, moved.map((item) => item.storyId)),
-    storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! }))),
+    fingerprintsStored,
     // A story merged away later in the batch has no items left and keeps no representative.
     setRepresentatives(tx, result.filter((r) => r.kind === 'new' && live(r.storyId) === r.storyId)),
     refreshStories(tx, [...new Set([...touched].map(live))]),
