@@ -1,9 +1,9 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { items, stories } from '../../db/schema.js';
 import { decideStory, type Candidate } from '../dedupe/assign-story.js';
 import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
-import { numberArray, timestampArray } from './json-rows.js';
+import { integerLiteral, numberArray, timestampArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
 import { startQuery } from './started-query.js';
 import { dayOf, findStoredCandidates, storeFingerprints, type DayKeys, type Queryable, type StoredCandidate } from './story-keys-store.js';
@@ -83,6 +83,7 @@ export async function assignStories(
   // Items that joined or merged: their story ids are written once after the loop (a merge moves
   // only stored items, and live() resolves these), then the stories opened for them go.
   const moved: Fresh[] = [];
+  const merges: Array<Promise<void>> = [];
   for (const item of fresh) {
     const hits = new Set<number>();
     const itemDay = dayOf(item.fingerprint.seenAt);
@@ -99,7 +100,9 @@ export async function assignStories(
     if (decision.kind !== 'new') {
       storyId = decision.kind === 'join' ? decision.storyId : decision.survivor;
       if (decision.kind === 'merge') {
-        await mergeStories(tx, decision.survivor, decision.merged);
+        // Sent now, awaited with the batch's other writes: the connection runs them in this order,
+        // and the loop needs only the live-story map, not the rows.
+        merges.push(startQuery(mergeStories(tx, decision.survivor, decision.merged)));
         for (const merged of decision.merged) liveStory.set(merged, decision.survivor);
       }
       moved.push(item);
@@ -111,6 +114,7 @@ export async function assignStories(
   const finalStory = new Map(result.map((r) => [r.itemId, live(r.storyId)]));
   // The writes go out together, in this order (one connection runs them in turn), and come back together.
   await Promise.all([
+    ...merges,
     moveItems(tx, moved.map((item) => [item.id, finalStory.get(item.id)!])),
     // The item's own story was never visible outside this transaction: it goes, it is not merged.
     dropEmptyStories(tx, moved.map((item) => item.storyId)),
@@ -164,13 +168,19 @@ export async function dropEmptyStories(tx: Queryable, ids: number[]): Promise<vo
   if (ids.length > 0) await tx.execute(sql`delete from ${stories} where ${stories.id} = any(${numberArray(ids, 'bigint')})`);
 }
 
-/** Folds stories into the survivor: their items move, the rows stay and point at it (ids never disappear). */
+/**
+ * Folds stories into the survivor: their items move, the rows stay and point at it (ids never
+ * disappear). Values inlined (json-rows.ts says why): bind parameters cost a round trip that held
+ * back every statement queued behind a merge.
+ */
 async function mergeStories(tx: Queryable, survivor: number, merged: number[]): Promise<void> {
+  const into = integerLiteral(survivor);
+  const ids = numberArray(merged, 'bigint');
   await Promise.all([
-    tx.update(items).set({ storyId: survivor }).where(inArray(items.storyId, merged)),
-    tx.update(stories).set({ mergedInto: survivor, itemCount: 0, sourceCount: 0, representativeItemId: null }).where(inArray(stories.id, merged)),
+    tx.execute(sql`update ${items} set story_id = ${into} where ${items.storyId} = any(${ids})`),
+    tx.execute(sql`update ${stories} set merged_into = ${into}, item_count = 0, source_count = 0, representative_item_id = null where ${stories.id} = any(${ids})`),
     // Stories merged earlier into one of these now point straight at the survivor.
-    tx.update(stories).set({ mergedInto: survivor }).where(inArray(stories.mergedInto, merged)),
+    tx.execute(sql`update ${stories} set merged_into = ${into} where ${stories.mergedInto} = any(${ids})`),
   ]);
 }
 
