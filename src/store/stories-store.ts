@@ -1,18 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { items, stories } from '../../db/schema.js';
-import { decideStory, type Candidate } from '../dedupe/assign-story.js';
 import { indexKeysOf, type Fingerprint } from '../dedupe/fingerprint.js';
 import { defaultStoryRules, type StoryRules } from '../dedupe/same-story.js';
 import { integerLiteral, numberArray, timestampArray } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
 import { startQuery } from './started-query.js';
+import { planStories, type StoryAssignment, type StoryPlan } from './story-plan.js';
 import { dayOf, findStoredCandidates, storeFingerprints, type DayKeys, type Queryable, type StoredCandidate } from './story-keys-store.js';
 
-export interface StoryAssignment {
-  itemId: number;
-  storyId: number;
-  kind: 'new' | 'join' | 'merge';
-}
+export type { StoryAssignment } from './story-plan.js';
 
 interface Fresh {
   id: number;
@@ -47,10 +43,9 @@ export async function openStories(tx: Queryable, seenAts: Date[]): Promise<numbe
 
 /**
  * Puts new items into their real stories, in arrival order, inside the transaction that inserted
- * them. Stored candidates come from one lookup for the whole batch (an index scan per day of the
- * batch over its keys, so the cost does not grow with the table); items earlier in the batch are
- * candidates too. An item's candidates are those sharing a key with it filed within its window.
- * The pure rule decides; the item keeps its own story, joins one, or merges several into the oldest.
+ * them (planStories decides; this writes). Stored candidates come from one lookup for the whole
+ * batch (an index scan per day of the batch over its keys, so the cost does not grow with the
+ * table); items earlier in the batch are candidates too.
  */
 export async function assignStories(
   tx: Queryable,
@@ -58,72 +53,29 @@ export async function assignStories(
   rules: StoryRules = defaultStoryRules,
   stored: Promise<Map<number, StoredCandidate>> = findCandidates(tx, fresh.map((item) => ({ fingerprint: item.fingerprint, keys: item.keys ?? indexKeysOf(item.fingerprint) })), rules),
 ): Promise<StoryAssignment[]> {
-  const keysOf = new Map(fresh.map((item) => [item.id, item.keys ?? indexKeysOf(item.fingerprint)]));
-  // The batch's own fingerprints go in now, behind the candidate lookup already sent (so it does
-  // not find them): the server writes them while this side runs the assignment loop below.
-  const fingerprintsStored = startQuery(storeFingerprints(tx, fresh.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: keysOf.get(item.id)! }))));
-  // Candidates by the keys they are filed under (with the day), so each item looks up its own keys
-  // instead of scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
-  const pool: StoredCandidate[] = [];
-  const poolByKey = new Map<number, Array<{ index: number; day: number }>>();
-  const addToPool = (candidate: StoredCandidate) => {
-    for (const { day, key } of candidate.matched) {
-      const entry = { index: pool.length, day };
-      const list = poolByKey.get(key);
-      if (list) list.push(entry);
-      else poolByKey.set(key, [entry]);
-    }
-    pool.push(candidate);
-  };
-  for (const candidate of (await stored).values()) addToPool(candidate);
-  const liveStory = new Map<number, number>();
-  const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
-  const result: StoryAssignment[] = [];
-  const touched = new Set<number>();
-  // Items that joined or merged: their story ids are written once after the loop (a merge moves
-  // only stored items, and live() resolves these), then the stories opened for them go.
-  const moved: Fresh[] = [];
-  const merges: Array<Promise<void>> = [];
-  for (const item of fresh) {
-    const hits = new Set<number>();
-    const itemDay = dayOf(item.fingerprint.seenAt);
-    for (const key of keysOf.get(item.id)!) {
-      for (const { index, day } of poolByKey.get(key) ?? []) if (Math.abs(day - itemDay) <= rules.windowDays) hits.add(index);
-    }
-    const candidates: Array<Candidate<number>> = [...hits]
-      .sort((a, b) => a - b)
-      .map((index) => pool[index]!)
-      .filter((c) => c.itemId !== item.id)
-      .map((c) => ({ itemId: c.itemId, storyId: live(c.storyId), fingerprint: c.fingerprint }));
-    const decision = decideStory(item.fingerprint, candidates, { older: (a, b) => a - b, rules });
-    let storyId = item.storyId;
-    if (decision.kind !== 'new') {
-      storyId = decision.kind === 'join' ? decision.storyId : decision.survivor;
-      if (decision.kind === 'merge') {
-        // Sent now, awaited with the batch's other writes: the connection runs them in this order,
-        // and the loop needs only the live-story map, not the rows.
-        merges.push(startQuery(mergeStories(tx, decision.survivor, decision.merged)));
-        for (const merged of decision.merged) liveStory.set(merged, decision.survivor);
-      }
-      moved.push(item);
-      touched.add(storyId);
-    }
-    addToPool({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: keysOf.get(item.id)!.map((key) => ({ day: itemDay, key })) });
-    result.push({ itemId: item.id, storyId, kind: decision.kind });
-  }
-  const finalStory = new Map(result.map((r) => [r.itemId, live(r.storyId)]));
-  // The writes go out together, in this order (one connection runs them in turn), and come back together.
+  const planned = fresh.map((item) => ({ ...item, keys: item.keys ?? indexKeysOf(item.fingerprint) }));
+  const candidates = await stored;
+  // The batch's own fingerprints go in once the lookup is back (so it cannot find them): the
+  // server writes them while this side plans.
+  const fingerprintsStored = startQuery(storeFingerprints(tx, planned.map((item) => ({ itemId: item.id, fingerprint: item.fingerprint, keys: item.keys }))));
+  const plan = planStories(planned, candidates, rules);
+  await Promise.all([fingerprintsStored, applyStoryPlan(tx, plan)]);
+  return plan.assignments;
+}
+
+/**
+ * Writes a story plan: merges in decision order, then the moved items, the stories opened for
+ * them (never visible outside this transaction: they go, they are not merged), representatives
+ * and recounts. All go out together, in this order (one connection runs them in turn).
+ */
+export async function applyStoryPlan(tx: Queryable, plan: StoryPlan): Promise<void> {
   await Promise.all([
-    ...merges,
-    moveItems(tx, moved.map((item) => [item.id, finalStory.get(item.id)!])),
-    // The item's own story was never visible outside this transaction: it goes, it is not merged.
-    dropEmptyStories(tx, moved.map((item) => item.storyId)),
-    fingerprintsStored,
-    // A story merged away later in the batch has no items left and keeps no representative.
-    setRepresentatives(tx, result.filter((r) => r.kind === 'new' && live(r.storyId) === r.storyId)),
-    refreshStories(tx, [...new Set([...touched].map(live))]),
+    ...plan.merges.map(({ survivor, merged }) => mergeStories(tx, survivor, merged)),
+    moveItems(tx, plan.moves.map((move) => [move.itemId, move.storyId])),
+    dropEmptyStories(tx, plan.moves.map((move) => move.openedStory)),
+    setRepresentatives(tx, plan.representatives),
+    refreshStories(tx, plan.touched),
   ]);
-  return result.map((r) => ({ ...r, storyId: live(r.storyId) }));
 }
 
 /** Sets items' story ids in one statement. */
@@ -156,7 +108,7 @@ function keyWindows(pending: KeyedFingerprint[], windowDays: number): DayKeys[] 
 }
 
 /** A story opened for one item is represented by it: the pairs are known, so no join over items. */
-async function setRepresentatives(tx: Queryable, opened: StoryAssignment[]): Promise<void> {
+async function setRepresentatives(tx: Queryable, opened: StoryPlan['representatives']): Promise<void> {
   if (opened.length === 0) return;
   await tx.execute(sql`update ${stories} s set representative_item_id = r.item_id
     from unnest(${numberArray(opened.map((r) => r.storyId), 'bigint')}, ${numberArray(opened.map((r) => r.itemId), 'bigint')}) as r(story_id, item_id)
