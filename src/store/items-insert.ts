@@ -7,7 +7,9 @@ import { integerLiteral, jsonRows } from './json-rows.js';
 import { rowsOf, toNumber } from './rows.js';
 import { searchDocumentOf } from './search-text.js';
 import { startQuery } from './started-query.js';
-import { assignStories, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
+import { applyStoryPlan, dropEmptyStories, findCandidates, type KeyedFingerprint } from './stories-store.js';
+import { fingerprintLiterals, storeFingerprintLiterals } from './story-keys-store.js';
+import { planStories } from './story-plan.js';
 import { insertTagEvidence } from './tags-store.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -32,6 +34,8 @@ export async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): P
     return { fingerprint, keys: indexKeysOf(fingerprint) };
   });
   const stored = startQuery(findCandidates(tx, keyed));
+  // Built while the server still inserts; written under the ids the insert gives.
+  const fingerprints = fingerprintLiterals(keyed);
   const returned = rowsOf<{ id: unknown; canonical_url: string | null; story_id: unknown }>(await insert);
   const inserted = returned
     .filter((row) => row.canonical_url !== null)
@@ -40,15 +44,14 @@ export async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): P
   const unused = returned.filter((row) => row.canonical_url === null).map((row) => toNumber(row.story_id));
   const indexOf = new Map(fresh.map(({ article }, index) => [article.canonicalUrl, index]));
   const evidence = insertTagEvidence(tx, inserted.map((row) => ({ id: row.id, tags: fresh[indexOf.get(row.canonicalUrl)!]!.article.tags })));
-  // Story assignment runs in the same transaction: an item is never stored without a story.
-  const assigned = assignStories(
-    tx,
-    inserted.map((row) => ({ id: row.id, storyId: row.storyId, ...keyed[indexOf.get(row.canonicalUrl)!]! })),
-    undefined,
-    stored,
-  );
-  await Promise.all([evidence, assigned, dropEmptyStories(tx, unused)]);
   const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
+  // Story assignment runs in the same transaction: an item is never stored without a story. The
+  // batch's fingerprints go in once the candidate lookup is back (so it cannot find them; started
+  // queries do not always run in the order started), and the server writes them while this side plans.
+  const candidates = await stored;
+  const fingerprintsStored = startQuery(storeFingerprintLiterals(tx, fingerprints, fresh.map(({ article }) => idOf.get(article.canonicalUrl) ?? null)));
+  const plan = planStories(inserted.map((row) => ({ id: row.id, storyId: row.storyId, ...keyed[indexOf.get(row.canonicalUrl)!]! })), candidates);
+  await Promise.all([evidence, fingerprintsStored, applyStoryPlan(tx, plan), dropEmptyStories(tx, unused)]);
   return fresh.map(({ article }) => idOf.get(article.canonicalUrl));
 }
 

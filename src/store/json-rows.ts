@@ -37,6 +37,12 @@ export function numberArray(values: readonly number[], type: 'bigint' | 'int'): 
   return sql.raw(`'{${values.join(',')}}'::${type}[]`);
 }
 
+/** Whole numbers and nulls as an array literal of `type` ('{1,NULL,3}'::bigint[]); throws on anything else. */
+export function nullableNumberArray(values: ReadonlyArray<number | null>, type: 'bigint' | 'int'): SQL {
+  for (const value of values) if (value !== null && !Number.isSafeInteger(value)) throw new Error(`nullableNumberArray: ${String(value)} is not a whole number`);
+  return sql.raw(`'{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}'::${type}[]`);
+}
+
 /** Instants as a timestamptz[] literal (ISO strings carry only digits, '-', ':', '.', 'T' and 'Z'). */
 export function timestampArray(values: readonly Date[]): SQL {
   return sql.raw(`'{${values.map((value) => value.toISOString()).join(',')}}'::timestamptz[]`);

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { itemBands, itemFingerprints, items } from '../../db/schema.js';
 import type { Fingerprint } from '../dedupe/fingerprint.js';
 import type { Db } from './db.js';
-import { jsonRows, numberArray } from './json-rows.js';
+import { jsonRows, nullableNumberArray, numberArray } from './json-rows.js';
 import { rowsOf, toDate, toNumber } from './rows.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -116,17 +116,35 @@ interface CandidateRow {
   title_signals: string[];
 }
 
-/** Stores fingerprints and their (day, key) rows for a batch of items, in one statement. */
-export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: number; fingerprint: Fingerprint; keys: number[] }>): Promise<void> {
-  if (rows.length === 0) return;
-  // The signatures (most of a fingerprint's bytes) go as one int4[] literal that each row slices
-  // its own part from: as jsonb arrays the server spent twice as long reading them.
+/** A batch's fingerprint rows and (day, key) rows as statement literals, built before its items have ids. */
+export interface FingerprintLiterals {
+  /** jsonb rows, each with ref (its position in the batch, from 1) and the signature's bounds in `signatures`. */
+  rows: SQL;
+  /** Every signature in one int4[] (most of a fingerprint's bytes; as jsonb arrays the server spent twice as long reading them). */
+  signatures: SQL;
+  /** The (day, key) rows, about 27 an item, as three parallel arrays: day, band, ref. */
+  days: SQL;
+  bands: SQL;
+  refs: SQL;
+}
+
+/** The literals for storing a batch's fingerprints; item i of the batch is ref i + 1. */
+export function fingerprintLiterals(batch: Array<{ fingerprint: Fingerprint; keys: number[] }>): FingerprintLiterals {
   const signatures: number[] = [];
-  const fingerprints = rows.map(({ itemId, fingerprint }) => {
+  const days: number[] = [];
+  const bands: number[] = [];
+  const refs: number[] = [];
+  const rows = batch.map(({ fingerprint, keys }, index) => {
     const from = signatures.length + 1;
     for (const value of fingerprint.signature) signatures.push(value | 0);
+    const day = dayOf(fingerprint.seenAt);
+    for (const band of keys) {
+      days.push(day);
+      bands.push(band);
+      refs.push(index + 1);
+    }
     return {
-      item_id: itemId,
+      ref: index + 1,
       seen_at: fingerprint.seenAt,
       language: fingerprint.language,
       title_length: fingerprint.titleLength,
@@ -138,27 +156,34 @@ export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: num
       title_signals: fingerprint.signals.title,
     };
   });
-  // About 27 rows an item: three array literals and one statement, not thousands of bind parameters.
-  const days: number[] = [];
-  const bands: number[] = [];
-  const ids: number[] = [];
-  for (const { itemId, fingerprint, keys } of rows) {
-    for (const band of keys) {
-      days.push(dayOf(fingerprint.seenAt));
-      bands.push(band);
-      ids.push(itemId);
-    }
-  }
-  // Both inserts in one statement (a data-modifying CTE): one round trip per batch, not two. The
-  // band rows go in index order, so consecutive rows land on the same index pages.
-  await tx.execute(sql`with fingerprints as (
+  return { rows: jsonRows(rows), signatures: numberArray(signatures, 'int'), days: numberArray(days, 'int'), bands: numberArray(bands, 'bigint'), refs: numberArray(refs, 'bigint') };
+}
+
+/** Stores fingerprints and their (day, key) rows for a batch of items, in one statement. */
+export async function storeFingerprints(tx: Queryable, rows: Array<{ itemId: number; fingerprint: Fingerprint; keys: number[] }>): Promise<void> {
+  if (rows.length === 0) return;
+  await storeFingerprintLiterals(tx, fingerprintLiterals(rows), rows.map((row) => row.itemId));
+}
+
+/**
+ * Stores literals built by fingerprintLiterals, batch item i under itemIds[i] (null: not stored
+ * here, say because a concurrent fetcher stored that item first; its rows are skipped). Both
+ * inserts in one statement (a data-modifying CTE): one round trip per batch, not two. The band
+ * rows go in index order, so consecutive rows land on the same index pages.
+ */
+export async function storeFingerprintLiterals(tx: Queryable, literals: FingerprintLiterals, itemIds: Array<number | null>): Promise<void> {
+  if (itemIds.every((id) => id === null)) return;
+  await tx.execute(sql`with batch as (select ${nullableNumberArray(itemIds, 'bigint')} as ids),
+    fingerprints as (
       insert into ${itemFingerprints} (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
-      select t.item_id, t.seen_at, t.language, t.title_length, t.digest, s.signatures[t.signature_from:t.signature_to],
+      select batch.ids[t.ref], t.seen_at, t.language, t.title_length, t.digest, s.signatures[t.signature_from:t.signature_to],
         t.strong_signals, t.weak_signals, t.title_signals
-      from jsonb_to_recordset(${jsonRows(fingerprints)}) as t(item_id bigint, seen_at timestamptz, language text, title_length int,
-        digest boolean, signature_from int, signature_to int, strong_signals text[], weak_signals text[], title_signals text[]),
-        (select ${numberArray(signatures, 'int')} as signatures) s)
+      from jsonb_to_recordset(${literals.rows}) as t(ref int, seen_at timestamptz, language text, title_length int, digest boolean,
+        signature_from int, signature_to int, strong_signals text[], weak_signals text[], title_signals text[]),
+        batch, (select ${literals.signatures} as signatures) s
+      where batch.ids[t.ref] is not null)
     insert into ${itemBands} (day, band, item_id)
-    select * from unnest(${numberArray(days, 'int')}, ${numberArray(bands, 'bigint')}, ${numberArray(ids, 'bigint')}) as b(day, band, item_id)
-    order by band, day`);
+    select b.day, b.band, batch.ids[b.ref] from unnest(${literals.days}, ${literals.bands}, ${literals.refs}) as b(day, band, ref), batch
+    where batch.ids[b.ref] is not null
+    order by b.band, b.day`);
 }

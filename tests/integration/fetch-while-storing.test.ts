@@ -9,6 +9,8 @@ import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
 import { dbKind, openTestDb } from '../helpers/test-db.js';
 
 const total = 24;
+/** Copies of the fixture's items in each feed: each source's parse and store must be a real stretch of work (see the test). */
+const copies = 20;
 
 /**
  * Parsing and storing run in the fetcher's thread (with PGlite, the database too). Feeds in flight
@@ -23,10 +25,13 @@ describe(`fetching while earlier feeds are parsed and stored, on ${dbKind}`, () 
 
   beforeAll(async () => {
     const feed = fixture('feeds/rdf-slashdot.xml').toString('utf8');
+    const itemsStart = feed.indexOf('<item ');
+    const itemsEnd = feed.lastIndexOf('</item>') + '</item>'.length;
     const sources = [];
     for (let n = 0; n < total; n++) {
-      // Links unique to each source, so every item is new work for the store.
-      server.file(`/f/${n}`, feed.replaceAll('https://', `https://f${n}.`));
+      // Links unique to each source and copy, so every item is new work for the store.
+      const items = Array.from({ length: copies }, (_, copy) => feed.slice(itemsStart, itemsEnd).replaceAll('https://', `https://c${copy}.`)).join('\n');
+      server.file(`/f/${n}`, (feed.slice(0, itemsStart) + items + feed.slice(itemsEnd)).replaceAll('https://', `https://f${n}.`));
       sources.push(sourceOf(`f${n}`, ''));
     }
     await server.start();
@@ -49,11 +54,14 @@ describe(`fetching while earlier feeds are parsed and stored, on ${dbKind}`, () 
 
   it('gives the event loop a turn for every source parsed and stored', async () => {
     // A timer due every 10 ms fires once per turn of the loop that comes after a stretch of work.
+    // Each source brings 60 items, so its parse and store is such a stretch even on a fast machine
+    // (with the three items of the fixture alone, a fast run could end before 24 ticks were due).
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
     const { run } = await runSources(deps, { trigger: 'test' });
     clearInterval(ticker);
     expect(run.sourcesOk).toBe(total);
+    expect(run.itemsNew).toBe(total * copies * 3);
     // With PostgreSQL the store's socket round trips give these turns anyway; with PGlite only the run can.
     expect(ticks).toBeGreaterThanOrEqual(total);
   }, 120_000);

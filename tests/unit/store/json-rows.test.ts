@@ -1,5 +1,6 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { dollarQuoted } from '../../../src/store/json-rows.js';
+import { dollarQuoted, nullableNumberArray } from '../../../src/store/json-rows.js';
 
 /** Where PostgreSQL's lexer ends a dollar-quoted literal: at the first closing tag after the opening one. */
 function bodyAsLexed(literal: string): string {
@@ -17,4 +18,13 @@ describe('dollarQuoted', () => {
       expect(literal.endsWith(/^\$[A-Za-z_]*\$/.exec(literal)![0])).toBe(true);
     },
   );
+});
+
+describe('nullableNumberArray', () => {
+  const text = (values: Array<number | null>) => new PgDialect().sqlToQuery(nullableNumberArray(values, 'bigint')).sql;
+  it('spells whole numbers and NULL, and lets nothing else into the statement', () => {
+    expect(text([1, null, 4503599627370495])).toBe("'{1,NULL,4503599627370495}'::bigint[]");
+    expect(() => text([1.5])).toThrow(/not a whole number/);
+    expect(() => text([Number.NaN])).toThrow(/not a whole number/);
+  });
 });
