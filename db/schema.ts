@@ -156,7 +156,6 @@ export const items = pgTable(
     index('items_companies_idx').using('gin', t.companies),
     index('items_topics_idx').using('gin', t.topics),
     index('items_search_idx').using('gin', t.search),
-    index('items_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('items_body_retry_idx')
       .on(t.sourceSlug, t.bodyRetryAt)
       .where(sql`body_retry_at is not null`),

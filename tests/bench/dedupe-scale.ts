@@ -55,7 +55,7 @@ async function maxItemId(handle: DbHandle): Promise<number> {
 async function prepare(handle: DbHandle): Promise<void> {
   await handle.db.execute(sql`insert into sources (slug, name, kind, url, language, zone) values ('bench', 'Bench', 'feed', 'https://bench.example/feed', 'en', 'UTC')`);
   // Search indexes play no part in story assignment; without them the bulk load takes seconds, not minutes.
-  for (const index of ['items_search_idx', 'items_title_trgm_idx', 'items_companies_idx', 'items_topics_idx']) {
+  for (const index of ['items_search_idx', 'items_companies_idx', 'items_topics_idx']) {
     await handle.db.execute(sql.raw(`drop index if exists ${index}`));
   }
 }

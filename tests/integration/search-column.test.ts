@@ -98,6 +98,18 @@ describe(`items.search: prepared by the store, the same as the SQL functions giv
     expect(await mismatched()).toEqual([]);
   });
 
+  it('stores a long item\'s vector out of line uncompressed (migration 0020), and still finds its words', async () => {
+    const words = Array.from({ length: 800 }, (_, index) => `lexeme${index}x`).join(' ');
+    await saveArticles(handle.db, [article('https://mixed.example/long', 'A long English item', words)], { now, tagVersion: 1 });
+    const storage = rowsOf<{ storage: string }>(
+      await handle.db.execute(sql`select attstorage as storage from pg_attribute where attrelid = 'items'::regclass and attname = 'search'`),
+    );
+    expect(storage[0]!.storage).toBe('e');
+    const found = rowsOf<{ url: string }>(await handle.db.execute(sql`select url from ${items} where search @@ websearch_to_tsquery('english', 'lexeme799x')`));
+    expect(found.map((r) => r.url)).toEqual(['https://mixed.example/long']);
+    expect(await mismatched()).toEqual([]);
+  });
+
   it('fills search for an insert that leaves it out, and keeps it in step when title, summary or body change', async () => {
     await handle.db.insert(items).values({
       sourceSlug: 'mixed', url: 'https://mixed.example/direct', canonicalUrl: 'https://mixed.example/direct', title: '月之暗面发布Kimi',
