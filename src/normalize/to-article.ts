@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Article, ParsedItem, SourceConfig } from '../domain.js';
 import { cleanBlock, cleanLine, detectLanguage } from '../text.js';
 import { canonicalUrl } from './canonical-url.js';
+import { contentHash } from './content-hash.js';
+
+export { contentHash } from './content-hash.js';
 
 /** Feed summaries longer than this are truncated; full bodies go to body_text. */
 const maxSummaryChars = 4000;
@@ -27,10 +29,4 @@ export function toArticle(item: ParsedItem, source: Pick<SourceConfig, 'slug' | 
     contentHash: contentHash(title, summary),
     categories: item.categories ?? [],
   };
-}
-
-/** A hash of the words, for items without a stable GUID or URL: same text, same hash. */
-export function contentHash(title: string, text: string): string {
-  const normalised = `${title}\n${text}`.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
-  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
 }
