@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 /** Byte-level evidence about an encoding: BOMs, UTF-16/32 layouts, UTF-8 validity and legacy CJK sniffing. */
 
 /** The encoding a byte-order mark announces, with the BOM's length. */
@@ -41,6 +42,8 @@ export function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
 
 /** True when the bytes decode under `label` without a single invalid sequence. */
 export function decodesCleanly(bytes: Uint8Array, label: string): boolean {
+  // Most feeds are UTF-8: node's validator answers without building the text a decode would.
+  if (label === 'utf-8') return isUtf8(bytes);
   try {
     new TextDecoder(label, { fatal: true }).decode(bytes);
     return true;
@@ -50,8 +53,7 @@ export function decodesCleanly(bytes: Uint8Array, label: string): boolean {
 }
 
 export function hasNonAscii(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte >= 0x80) return true;
-  return false;
+  return !isAscii(bytes);
 }
 
 /**
