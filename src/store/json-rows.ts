@@ -19,11 +19,18 @@ export function jsonRows(rows: readonly object[]): SQL {
 
 /** Any JSON value as a jsonb literal. */
 export function jsonLiteral(value: unknown): SQL {
-  let json = JSON.stringify(value);
-  // JSON.stringify escapes only a lone surrogate as \udXXX (a pair goes out as is): rare, so the
-  // per-value replacer runs only when the text shows one (or a backslash-u that looks like it).
-  if (loneSurrogateEscape.test(json)) json = JSON.stringify(value, wellFormed);
-  return sql.raw(`${dollarQuoted(json)}::jsonb`);
+  return sql.raw(`${dollarQuoted(wellFormedJson(value))}::jsonb`);
+}
+
+/**
+ * JSON.stringify's text with each lone surrogate (broken feed text) as U+FFFD. jsonb rejects the
+ * \udXXX escape JSON.stringify writes for one (a pair goes out as it is); a text bind parameter
+ * turns it into U+FFFD on the way, so both paths store the same. Only a lone surrogate is written
+ * as such an escape, and one preceded by an odd number of backslashes is text ("\\ud83d"), not an escape.
+ */
+export function wellFormedJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.includes('\\ud') ? json.replace(loneSurrogateEscape, '$1\\ufffd') : json;
 }
 
 /** Whole numbers as an array literal of `type` ('{1,2,3}'::bigint[]); throws on anything else, so no text gets in. */
@@ -66,14 +73,4 @@ export function dollarQuoted(text: string): string {
   return `$${tag}$${text}$${tag}$`;
 }
 
-const loneSurrogateEscape = /\\u[dD][89a-fA-F]/;
-const surrogate = /[\ud800-\udfff]/;
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * jsonb rejects a lone surrogate escape (\ud83d) that JSON.stringify writes for broken feed text;
- * a text bind parameter turns it into U+FFFD on the way. Do the same here so both paths store the same.
- */
-function wellFormed(_key: string, value: unknown): unknown {
-  return typeof value === 'string' && surrogate.test(value) ? value.replace(loneSurrogate, '\ufffd') : value;
-}
+const loneSurrogateEscape = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;

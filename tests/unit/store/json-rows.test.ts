@@ -1,6 +1,6 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { dollarQuoted, nullableNumberArray } from '../../../src/store/json-rows.js';
+import { dollarQuoted, nullableNumberArray, wellFormedJson } from '../../../src/store/json-rows.js';
 
 /** Where PostgreSQL's lexer ends a dollar-quoted literal: at the first closing tag after the opening one. */
 function bodyAsLexed(literal: string): string {
@@ -26,5 +26,25 @@ describe('nullableNumberArray', () => {
     expect(text([1, null, 4503599627370495])).toBe("'{1,NULL,4503599627370495}'::bigint[]");
     expect(() => text([1.5])).toThrow(/not a whole number/);
     expect(() => text([Number.NaN])).toThrow(/not a whole number/);
+  });
+});
+
+describe('wellFormedJson', () => {
+  /** What a text bind parameter stores: every lone surrogate as U+FFFD, pairs kept. */
+  const asStored = (value: unknown) =>
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : v));
+
+  it.each([
+    ['a lone high surrogate', { title: 'Broken \ud83d emoji' }],
+    ['a lone low surrogate at the start', ['\ude00 tail']],
+    ['a pair, kept', ['Paired 😀 is fine']],
+    ['a backslash then text that looks like an escape', ['C:\\ud83d is a path']],
+    ['an escaped backslash before a lone surrogate', ['\\\ud83d']],
+    ['two backslashes then a lone surrogate', ['\\\\\udbff!']],
+    ['nothing to fix', { n: 1, s: 'plain' }],
+  ])('%s: parses to what a bind parameter stores', (_name, value) => {
+    const json = wellFormedJson(value);
+    expect(json).not.toMatch(/(?<!\\)(?:\\\\)*\\ud[89a-f]/);
+    expect(JSON.parse(json)).toEqual(JSON.parse(asStored(value)));
   });
 });
