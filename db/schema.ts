@@ -184,7 +184,7 @@ export const itemFingerprints = pgTable('item_fingerprints', {
 /**
  * LSH band and signal keys by day: an item is a candidate for another when they share a key within
  * the window. Key first, so a batch's lookup is one range probe per distinct key over its window's
- * days (not one probe per day and key), whatever the table's age. About 27 rows an item, written
+ * days (not one probe per day and key), whatever the table's age. About 26 rows an item, written
  * only in the statement that writes the item's fingerprint row (which checks the item exists), so
  * no foreign key of its own: its per-row check cost more than the insert. Rows go with their
  * fingerprint row (trigger in migration 0015), so deleting an item still deletes them.

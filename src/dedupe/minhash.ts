@@ -77,17 +77,18 @@ export function key52(text: string): number {
 }
 
 /**
- * LSH band keys: each band of `rows` signature values hashed with its name and number. A key is
+ * LSH band keys: each band of `rows` signature values (from position `from`, a multiple of `rows`)
+ * hashed with its name and number. A key is
  * key52 of the text `${name}${start}:${v1},${v2},…`, as it always was (stored keys must keep
- * matching), but hashed as it is spelled, without building the text: every item has 28 bands.
+ * matching), but hashed as it is spelled, without building the text: every item has 26 bands.
  * The hash states after `${name}${start}:` are the same for every item and are kept; each value's
  * digits are read once for both halves of the key.
  */
-export function bandKeysOf(signature: readonly number[], options: { rows: number; name: string }): number[] {
+export function bandKeysOf(signature: readonly number[], options: { rows: number; name: string; from?: number }): number[] {
   const keys: number[] = [];
-  const { rows, name } = options;
+  const { rows, name, from = 0 } = options;
   const prefixes = bandPrefixes(name);
-  for (let start = 0; start + rows <= signature.length; start += rows) {
+  for (let start = from; start + rows <= signature.length; start += rows) {
     let empty = true;
     for (let i = start; i < start + rows; i++) if (signature[i] !== 0xffffffff) empty = false;
     if (empty) continue;

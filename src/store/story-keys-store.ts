@@ -122,7 +122,7 @@ export interface FingerprintLiterals {
   rows: SQL;
   /** Every signature in one int4[] (most of a fingerprint's bytes; as jsonb arrays the server spent twice as long reading them). */
   signatures: SQL;
-  /** The (day, key) rows, about 27 an item, as three parallel arrays: day, band, ref. */
+  /** The (day, key) rows, about 26 an item, as three parallel arrays: day, band, ref. */
   days: SQL;
   bands: SQL;
   refs: SQL;

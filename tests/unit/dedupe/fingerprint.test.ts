@@ -112,13 +112,38 @@ describe('fingerprintOf', () => {
     const b = { ...a, signature: [...a.signature.slice(0, 1), ...a.signature.slice(1).map((value) => value ^ 1)] };
     expect(indexKeysOf(b)).toContain(singles[0]);
   });
+
+  it('finds the same candidates without the title bands the single keys cover: any pair sharing a key of the full set shares one of the kept set', () => {
+    const seenAt = new Date('2026-08-20T00:00:00Z');
+    /** The keys as they were: every title band from position 0. */
+    const allKeys = (f: ReturnType<typeof fingerprintOf>) => {
+      const { title } = splitSignature(f);
+      return new Set([...indexKeysOf(f), ...bandKeysOf(title, { rows: 2, name: 't' })]);
+    };
+    const base = fingerprintOf({ title: '阿里巴巴发布通义千问新模型，价格下调八成', text: 'Qwen 新版本面向企业开放', seenAt });
+    let seed = 11;
+    const next = () => (seed = Math.imul(seed, 1103515245) + 12345) >>> 0;
+    let sharing = 0;
+    for (let round = 0; round < 2000; round++) {
+      // A near copy: each value kept with some chance, else replaced (or emptied).
+      const keep = [0.2, 0.5, 0.8][round % 3]!;
+      const signature = base.signature.map((value) => ((next() % 1000) / 1000 < keep ? value : round % 11 === 0 ? 0xffffffff : next()));
+      const other = { ...base, signature };
+      const before = [...allKeys(base)].some((key) => allKeys(other).has(key));
+      const after = indexKeysOf(base).some((key) => indexKeysOf(other).includes(key));
+      expect(after, `round ${round}`).toBe(before);
+      if (before) sharing++;
+    }
+    expect(sharing).toBeGreaterThan(100);
+    expect(allKeys(base).size - indexKeysOf(base).length).toBe(singleRowTitleKeys / 2);
+  });
 });
 
 describe('bandKeysOf', () => {
   it('gives the keys of the spelled-out bands it always gave (stored keys keep matching)', () => {
-    const spelled = (signature: number[], rows: number, name: string) => {
+    const spelled = (signature: number[], rows: number, name: string, from = 0) => {
       const keys: number[] = [];
-      for (let start = 0; start + rows <= signature.length; start += rows) {
+      for (let start = from; start + rows <= signature.length; start += rows) {
         const band = signature.slice(start, start + rows);
         if (band.every((value) => value === 0xffffffff)) continue;
         keys.push(key52(`${name}${start}:${band.join(',')}`));
@@ -131,6 +156,7 @@ describe('bandKeysOf', () => {
       const signature = Array.from({ length: 32 }, (_, i) => (round % 5 === 0 && i % 3 === 0 ? 0xffffffff : round % 7 === 0 ? i : next()));
       signature[1] = [0, 9, 10, 4294967295, 4294967294][round % 5]!;
       for (const [rows, name] of [[2, 't'], [1, 'u'], [4, 'f']] as const) expect(bandKeysOf(signature, { rows, name })).toEqual(spelled(signature, rows, name));
+      expect(bandKeysOf(signature, { rows: 2, name: 't', from: 4 })).toEqual(spelled(signature, 2, 't', 4));
     }
   });
 });
