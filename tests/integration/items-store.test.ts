@@ -119,6 +119,28 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(stored?.companies).toEqual(['tencent']);
   });
 
+  it('sources repeating an article in one call: the repeats update its row in their order, new items go in in arrival order', async () => {
+    const url = 'https://www.scmp.com/tech/article/repeat';
+    const results = await saveArticleGroups(
+      handle.db,
+      [
+        { articles: [tagged({ url, guid: 'r1', title: 'Moonshot ships Kimi K3' })], now },
+        { articles: [tagged({ url, guid: 'r2', title: 'Moonshot ships Kimi K3, a bigger model' }, 'cnbc'), tagged({ url: 'https://www.cnbc.com/tech/after-1', guid: 'a1', title: 'Zhipu opens GLM-6' }, 'cnbc')], now },
+        { articles: [tagged({ url: 'https://www.scmp.com/tech/after-2', guid: 'a2', title: 'MiniMax video model' }), tagged({ url, guid: 'r1', title: 'Moonshot ships Kimi K3, the final word' })], now },
+      ],
+      1,
+    );
+    expect(results.map(({ inserted, updated, unchanged }) => ({ inserted, updated, unchanged }))).toEqual([
+      { inserted: 1, updated: 0, unchanged: 0 },
+      { inserted: 1, updated: 1, unchanged: 0 },
+      { inserted: 1, updated: 1, unchanged: 0 },
+    ]);
+    const [first, second, third] = [results[0]!.insertedIds[0]!, results[1]!.insertedIds[0]!, results[2]!.insertedIds[0]!];
+    expect(first).toBeLessThan(second);
+    expect(second).toBeLessThan(third);
+    expect((await getItem(handle.db, first))?.title).toBe('Moonshot ships Kimi K3, the final word');
+  });
+
   it('files a new item in item_tag_times (one statement per insert) and deletes its band rows with it', async () => {
     const { insertedIds } = await saveArticles(handle.db, [tagged({ url: 'https://www.scmp.com/tech/article/5', guid: 'e5', title: 'Baidu and Alibaba open AI model weights' })], { now, tagVersion: 1 });
     const id = insertedIds[0]!;
