@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.js';
 import { createArticleParser, type ArticleParser } from '../../src/pipeline/parse-pool.js';
-import { openDb, type DbHandle } from '../../src/store/db.js';
+import { openDb, type Db, type DbHandle } from '../../src/store/db.js';
+import { rowsOf } from '../../src/store/rows.js';
 import { createScratchDatabase } from '../helpers/scratch-db.js';
 
 /**
@@ -47,4 +50,38 @@ export function benchParser(kind: 'pglite' | 'postgres', serverUrl: string | und
 /** How a bench's bodies are parsed, for its report. */
 export function parsingMode(parser: ArticleParser): string {
   return parser.workers > 0 ? `on ${parser.workers} worker thread${parser.workers > 1 ? 's' : ''}` : 'inline, on the main thread';
+}
+
+/**
+ * A meter of the CPU used by the PostgreSQL backends serving this database since it was made, in
+ * seconds, when the server runs on this machine (its processes readable in /proc); undefined for
+ * PGlite or a remote server. Backends that connect later count from their start.
+ */
+export async function serverCpuMeter(db: Db, kind: DbHandle['kind']): Promise<(() => Promise<number>) | undefined> {
+  if (kind !== 'postgres') return undefined;
+  const backends = async () =>
+    rowsOf<{ pid: number | string }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)).map((row) => Number(row.pid));
+  const start = new Map<number, number>();
+  for (const pid of await backends()) {
+    const ticks = backendTicks(pid);
+    if (ticks === undefined) return undefined;
+    start.set(pid, ticks);
+  }
+  return async () => {
+    let ticks = 0;
+    for (const pid of await backends()) ticks += (backendTicks(pid) ?? 0) - (start.get(pid) ?? 0);
+    return ticks / 100;
+  };
+}
+
+/** user + system clock ticks (1/100 s) of a local postgres process, from /proc; undefined when it is not one. */
+function backendTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (!stat.includes('(postgres)')) return undefined;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
 }
