@@ -73,7 +73,7 @@ function sampleMemory(): { stop(): Record<'rss' | 'heapUsed' | 'external' | 'arr
 
 /** The V8 heap flags this process runs with (package.json gives the service's and the bench's the same). */
 function heapFlags(): string {
-  return process.execArgv.filter((flag) => /^--(max|min|heap|initial)-/.test(flag)).join(' ') || 'none (V8 defaults)';
+  return process.execArgv.filter((flag) => /^--(max|min|heap|initial|single)-/.test(flag)).join(' ') || 'none (V8 defaults)';
 }
 
 /** Failed sources grouped by what went wrong (the URL cut off), so a run whose healthy sources failed shows it. */
