@@ -147,7 +147,10 @@ export const items = pgTable(
   (t) => [
     uniqueIndex('items_canonical_url_key').on(t.canonicalUrl),
     uniqueIndex('items_source_guid_key').on(t.sourceSlug, t.guid),
-    index('items_content_hash_idx').on(t.contentHash),
+    // Content identifies only items without a GUID (within their source): the only rows it is kept for.
+    index('items_source_content_hash_idx')
+      .on(t.sourceSlug, t.contentHash)
+      .where(sql`guid is null`),
     // items_seen_cover_idx (seen_at desc, id desc) INCLUDE (companies, topics, ...) lives in migration
     // 0006: drizzle cannot declare INCLUDE. It lets lists, exports and weekly counts filter and sort
     // by time from the index alone (index-only scans), touching the heap only for the page's rows.

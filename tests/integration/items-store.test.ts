@@ -141,6 +141,18 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect((await getItem(handle.db, first))?.title).toBe('Moonshot ships Kimi K3, the final word');
   });
 
+  it('knows an article without a GUID by its words within its source, not across sources', async () => {
+    const words = { title: 'Kuaishou Kling adds sound to video', summary: 'The model now writes a soundtrack.' };
+    const first = await saveArticles(handle.db, [tagged({ url: 'https://www.scmp.com/tech/kling?session=1', ...words })], { now, tagVersion: 1 });
+    expect(first).toMatchObject({ inserted: 1 });
+    // The same words under another address in the same source: the stored item.
+    const moved = await saveArticles(handle.db, [tagged({ url: 'https://www.scmp.com/tech/kling-sound', ...words })], { now, tagVersion: 1 });
+    expect(moved).toMatchObject({ inserted: 0, unchanged: 1 });
+    // The same words from another source: its own item.
+    const elsewhere = await saveArticles(handle.db, [tagged({ url: 'https://www.cnbc.com/tech/kling-sound', ...words }, 'cnbc')], { now, tagVersion: 1 });
+    expect(elsewhere).toMatchObject({ inserted: 1 });
+  });
+
   it('files a new item in item_tag_times (one statement per insert) and deletes its band rows with it', async () => {
     const { insertedIds } = await saveArticles(handle.db, [tagged({ url: 'https://www.scmp.com/tech/article/5', guid: 'e5', title: 'Baidu and Alibaba open AI model weights' })], { now, tagVersion: 1 });
     const id = insertedIds[0]!;
