@@ -35,13 +35,62 @@ export function wellFormedJson(value: unknown): string {
 
 /** Whole numbers as an array literal of `type` ('{1,2,3}'::bigint[]); throws on anything else, so no text gets in. */
 export function numberArray(values: readonly number[], type: 'bigint' | 'int'): SQL {
+  return sql.raw(`'{${decimalList(values)}}'::${type}[]`);
+}
+
+/**
+ * Whole numbers in decimal, comma-separated: what `values.join(',')` gives, about three times
+ * faster. A fetch run writes hundreds of thousands of them (MinHash values, band keys), and V8
+ * spells each number it has not cached (random 32-bit values, keys beyond 2^32) the slow way:
+ * the joins were a tenth of the main thread's work in a fetch run. Throws on anything not a
+ * safe integer, so no text gets into a statement.
+ */
+export function decimalList(values: readonly number[]): string {
+  const out = Buffer.allocUnsafe(values.length * maxDigitsAndSign + values.length);
+  let at = 0;
   // An index loop: for-of over arrays of small and of large (double) numbers sent V8 into a
   // deoptimise-reoptimise loop here, one of the hottest spots of a fetch run.
   for (let index = 0; index < values.length; index++) {
-    const value = values[index];
+    let value = values[index]!;
     if (!Number.isSafeInteger(value)) throw new Error(`numberArray: ${String(value)} is not a whole number`);
+    if (index > 0) out[at++] = comma;
+    if (value < 0) {
+      out[at++] = minus;
+      value = -value;
+    }
+    // Two digits at a time from the right into `digits`; 32-bit arithmetic once the value fits.
+    let start = digits.length;
+    while (value >= 2 ** 32) {
+      const rest = Math.floor(value / 100);
+      start = putPair(value - rest * 100, start);
+      value = rest;
+    }
+    while (value >= 100) {
+      const rest = (value / 100) >>> 0;
+      start = putPair(value - rest * 100, start);
+      value = rest;
+    }
+    if (value >= 10) start = putPair(value, start);
+    else digits[--start] = zero + value;
+    while (start < digits.length) out[at++] = digits[start++]!;
   }
-  return sql.raw(`'{${values.join(',')}}'::${type}[]`);
+  return out.toString('latin1', 0, at);
+}
+
+const comma = 0x2c;
+const minus = 0x2d;
+const zero = 0x30;
+/** 2^53 has 16 digits; one more for the sign. */
+const maxDigitsAndSign = 17;
+const digits = new Uint8Array(maxDigitsAndSign);
+/** "00" to "99" as character codes, two per number. */
+const digitPairs = Uint8Array.from({ length: 200 }, (_, index) => zero + (index % 2 === 0 ? Math.floor(index / 20) : (index >> 1) % 10));
+
+/** Writes the two digits of `pair` (0–99) before position `start` of `digits`; the new start. */
+function putPair(pair: number, start: number): number {
+  digits[start - 1] = digitPairs[2 * pair + 1]!;
+  digits[start - 2] = digitPairs[2 * pair]!;
+  return start - 2;
 }
 
 /** Whole numbers and nulls as an array literal of `type` ('{1,NULL,3}'::bigint[]); throws on anything else. */

@@ -1,6 +1,6 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { dollarQuoted, nullableNumberArray, wellFormedJson } from '../../../src/store/json-rows.js';
+import { decimalList, dollarQuoted, nullableNumberArray, wellFormedJson } from '../../../src/store/json-rows.js';
 
 /** Where PostgreSQL's lexer ends a dollar-quoted literal: at the first closing tag after the opening one. */
 function bodyAsLexed(literal: string): string {
@@ -46,5 +46,30 @@ describe('wellFormedJson', () => {
     const json = wellFormedJson(value);
     expect(json).not.toMatch(/(?<!\\)(?:\\\\)*\\ud[89a-f]/);
     expect(JSON.parse(json)).toEqual(JSON.parse(asStored(value)));
+  });
+});
+
+describe('decimalList', () => {
+  const edges = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 65535, 2 ** 31 - 1, -(2 ** 31), 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 4294967395, 2 ** 52 + 7, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, -1, -10, -100];
+
+  it('spells every edge case as join(",") does', () => {
+    expect(decimalList(edges)).toBe(edges.join(','));
+    for (const value of edges) expect(decimalList([value])).toBe(String(value));
+    expect(decimalList([])).toBe('');
+  });
+
+  it('spells random 32-bit values, band keys and small counts as join(",") does', () => {
+    let state = 12345;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    const values: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      values.push(next() | 0, next(), (next() & 0xfffff) * 2 ** 32 + next(), next() % 1000, -(next() % 100_000));
+    }
+    expect(decimalList(values)).toBe(values.join(','));
+  });
+
+  it('lets nothing but safe whole numbers into a statement', () => {
+    for (const bad of [1.5, Number.NaN, Infinity, -Infinity, 2 ** 53, -(2 ** 53)]) expect(() => decimalList([1, bad])).toThrow(/not a whole number/);
+    expect(() => decimalList(['1); drop table items; --' as unknown as number])).toThrow(/not a whole number/);
   });
 });
