@@ -1,5 +1,5 @@
 import { detectLanguage } from '../text.js';
-import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, key52, minhashOf, signatureSize } from './minhash.js';
+import { bandKeysOf, bottomHashesOf, estimateJaccardIn, key52, minhashOf, signatureSize, sortedBottomKJaccard } from './minhash.js';
 import { shinglesOf } from './shingles.js';
 import { signalsOf, type Signals } from './signals.js';
 
@@ -94,10 +94,15 @@ export function splitSignature(fingerprint: Pick<Fingerprint, 'signature'>): { t
  * either fingerprint was stored before sketches.
  */
 export function titleSimilarity(a: Pick<Fingerprint, 'signature'>, b: Pick<Fingerprint, 'signature'>): number {
-  const sa = splitSignature(a);
-  const sb = splitSignature(b);
-  if (sa.titleSketch.length === 0 || sb.titleSketch.length === 0) return estimateJaccard(sa.title, sb.title);
-  return bottomKJaccard(sa.titleSketch, sb.titleSketch, titleSketchSize);
+  // Read in place (splitSignature's parts are copies): story assignment compares thousands of pairs.
+  const sketches = 2 * signatureSize;
+  if (a.signature.length <= sketches || b.signature.length <= sketches) return estimateJaccardIn(a.signature, b.signature, 0, signatureSize);
+  return sortedBottomKJaccard(a.signature, sketches, b.signature, sketches, titleSketchSize);
+}
+
+/** estimateJaccard of the two title-and-lede MinHashes, read in place. */
+export function fullSimilarity(a: Pick<Fingerprint, 'signature'>, b: Pick<Fingerprint, 'signature'>): number {
+  return estimateJaccardIn(a.signature, b.signature, signatureSize, 2 * signatureSize);
 }
 
 /** Three or more headline-sized parts separated by ；/ | ｜ make a digest. */

@@ -41,10 +41,19 @@ export function minhashOf(shingles: Iterable<string>, size = signatureSize): num
 
 /** The share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
 export function estimateJaccard(a: readonly number[], b: readonly number[]): number {
-  if (a.length === 0 || a.length !== b.length) return 0;
+  if (a.length !== b.length) return 0;
+  return estimateJaccardIn(a, b, 0, a.length);
+}
+
+/**
+ * estimateJaccard of the signatures at positions [from, to) of `a` and of `b` (two parts of longer
+ * arrays, compared in place: story assignment compares thousands of pairs per batch).
+ */
+export function estimateJaccardIn(a: readonly number[], b: readonly number[], from: number, to: number): number {
+  if (to <= from) return 0;
   let equal = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i] && a[i] !== 0xffffffff) equal++;
-  return equal / a.length;
+  for (let i = from; i < to; i++) if (a[i] === b[i] && a[i] !== 0xffffffff) equal++;
+  return equal / (to - from);
 }
 
 /**
@@ -68,6 +77,30 @@ export function bottomKJaccard(a: readonly number[], b: readonly number[], k: nu
   let both = 0;
   for (const value of union) if (inA.has(value) && inB.has(value)) both++;
   return both / union.length;
+}
+
+/**
+ * bottomKJaccard of two sketches as bottomHashesOf gives them (ascending, distinct), read in place
+ * from position `aFrom` of `a` and `bFrom` of `b` to their ends: one merge walk over the k smallest
+ * of the union, no sets or copies (story assignment compares thousands of pairs per batch).
+ */
+export function sortedBottomKJaccard(a: readonly number[], aFrom: number, b: readonly number[], bFrom: number, k: number): number {
+  let i = aFrom;
+  let j = bFrom;
+  let union = 0;
+  let both = 0;
+  while (union < k && (i < a.length || j < b.length)) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    union++;
+  }
+  return union === 0 ? 0 : both / union;
 }
 
 /** A 52-bit key (safe as a JS number and a PostgreSQL bigint) for a string. */

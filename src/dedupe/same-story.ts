@@ -1,5 +1,4 @@
-import { splitSignature, titleSimilarity as titleSimilarityOf, type Fingerprint } from './fingerprint.js';
-import { estimateJaccard } from './minhash.js';
+import { fullSimilarity as fullSimilarityOf, titleSimilarity as titleSimilarityOf, type Fingerprint } from './fingerprint.js';
 import { figuresIn } from './signals.js';
 
 const day = 86_400_000;
@@ -33,10 +32,8 @@ export interface StoryMatch {
  * editor more than a missed one, so every path errs towards "different".
  */
 export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = defaultStoryRules): StoryMatch {
-  const sa = splitSignature(a);
-  const sb = splitSignature(b);
   const titleSimilarity = titleSimilarityOf(a, b);
-  const fullSimilarity = estimateJaccard(sa.full, sb.full);
+  const fullSimilarity = fullSimilarityOf(a, b);
   const no = (reason: string): StoryMatch => ({ same: false, reason, titleSimilarity });
   const yes = (reason: string): StoryMatch => ({ same: true, reason, titleSimilarity });
   const apart = Math.abs(a.seenAt.getTime() - b.seenAt.getTime());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, indexKeysOf, singleRowTitleKeys, splitSignature, titleSimilarity } from '../../../src/dedupe/fingerprint.js';
-import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, key52, minhashOf } from '../../../src/dedupe/minhash.js';
+import { bandKeysOf, bottomHashesOf, bottomKJaccard, estimateJaccard, estimateJaccardIn, key52, minhashOf, sortedBottomKJaccard } from '../../../src/dedupe/minhash.js';
 import { shinglesOf } from '../../../src/dedupe/shingles.js';
 import { figuresIn, signalsOf } from '../../../src/dedupe/signals.js';
 
@@ -35,6 +35,35 @@ describe('bottom-k sketches', () => {
     expect(estimate).toBeGreaterThan(0.23);
     expect(estimate).toBeLessThan(0.43);
     expect(bottomKJaccard([], [], 8)).toBe(0);
+  });
+
+  it('read in place from longer arrays, give what bottomKJaccard gives on copies', () => {
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    // Small hash ranges make shared values and ties at the k-th place common.
+    const sketch = (size: number, range: number) => bottomHashesOf(Array.from({ length: size }, () => `w${next() % range}`), 8);
+    for (let trial = 0; trial < 3_000; trial++) {
+      const range = 4 + (trial % 40);
+      const a = sketch(next() % 14, range);
+      const b = sketch(next() % 14, range);
+      const prefixA = Array.from({ length: next() % 5 }, () => next());
+      const prefixB = Array.from({ length: next() % 5 }, () => next());
+      const inPlace = sortedBottomKJaccard([...prefixA, ...a], prefixA.length, [...prefixB, ...b], prefixB.length, 8);
+      expect(inPlace).toBe(bottomKJaccard(a, b, 8));
+    }
+    expect(sortedBottomKJaccard([1, 2], 2, [3], 1, 8)).toBe(0);
+  });
+});
+
+describe('estimateJaccardIn', () => {
+  it('compares the positions [from, to) in place as estimateJaccard compares copies', () => {
+    const a = [...minhashOf(['a', 'b', 'c']), ...minhashOf(['x', 'y'])];
+    const b = [...minhashOf(['a', 'b', 'd']), ...minhashOf(['x', 'y'])];
+    expect(estimateJaccardIn(a, b, 0, 32)).toBe(estimateJaccard(a.slice(0, 32), b.slice(0, 32)));
+    expect(estimateJaccardIn(a, b, 32, 64)).toBe(estimateJaccard(a.slice(32), b.slice(32)));
+    expect(estimateJaccardIn(a, b, 32, 64)).toBe(1);
+    expect(estimateJaccardIn(a, b, 0, 32)).toBeLessThan(1);
+    expect(estimateJaccardIn(a, b, 5, 5)).toBe(0);
   });
 });
 
