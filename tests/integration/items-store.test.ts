@@ -93,6 +93,22 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(toNumber(orphans?.n)).toBe(0);
   });
 
+  it("opens each new item's story with the item as its representative, and leaves none without one", async () => {
+    const articles = [0, 1, 2].map((n) => tagged({ url: `https://www.scmp.com/tech/article/own-story-${n}`, guid: `own-${n}`, title: `Unrelated event number ${n}: ${['Moonshot raises funds', 'Zhipu lists in Hong Kong', 'iFlytek opens a lab'][n]}` }));
+    const result = await saveArticles(handle.db, articles, { now, tagVersion: 1 });
+    expect(result.inserted).toBe(3);
+    const rows = rowsOf<{ id: unknown; story_id: unknown; representative_item_id: unknown }>(
+      await handle.db.execute(sql`select i.id, i.story_id, s.representative_item_id from items i join stories s on s.id = i.story_id
+        where i.id = any(${`{${result.insertedIds.join(',')}}`}::bigint[]) order by i.id`),
+    );
+    expect(rows.map((row) => toNumber(row.representative_item_id))).toEqual(result.insertedIds);
+    const [missing] = rowsOf<{ n: unknown }>(
+      await handle.db.execute(sql`select count(*) as n from stories where merged_into is null and (representative_item_id is null
+        or not exists (select 1 from items i where i.id = representative_item_id and i.story_id = stories.id))`),
+    );
+    expect(toNumber(missing?.n)).toBe(0);
+  });
+
   it('counts an unchanged item as unchanged', async () => {
     const same = await saveArticles(
       handle.db,
