@@ -5,6 +5,7 @@ import { withConflictRetry } from './conflict-retry.js';
 import type { Db } from './db.js';
 import { jsonRows } from './json-rows.js';
 import { toNumber } from './rows.js';
+import { startQuery } from './started-query.js';
 import type { Queryable } from './story-keys-store.js';
 
 /** The text an item was tagged from, as the re-tagger reads it. */
@@ -59,22 +60,31 @@ export async function writeItemTags(tx: Queryable, tagged: Array<{ id: number; t
   await insertTagEvidence(tx, tagged);
 }
 
-/** The evidence rows of many items' tags: one INSERT per table, the rows as one jsonb parameter. */
+/**
+ * The evidence rows of many items' tags: one INSERT per table, the rows as one jsonb literal. Both
+ * go out together (the connection runs them in turn): awaiting the first before building the
+ * second left the server idle in every batch of a fetch run.
+ */
 export async function insertTagEvidence(tx: Queryable, tagged: Array<{ id: number; tags: TagResult }>): Promise<void> {
   const companyRows = tagged.flatMap(({ id, tags }) => tags.companies.map((tag) => ({ item_id: id, ...tag })));
   const topicRows = tagged.flatMap(({ id, tags }) => tags.topics.map((tag) => ({ item_id: id, ...tag })));
-  if (companyRows.length > 0) {
-    await tx.execute(sql`insert into ${itemCompanies} (item_id, company, field, alias, score)
-      select item_id, company, field, alias, score
-      from jsonb_to_recordset(${jsonRows(companyRows)}) as t(item_id bigint, company text, field text, alias text, score real)
-      on conflict do nothing`);
-  }
-  if (topicRows.length > 0) {
-    await tx.execute(sql`insert into ${itemTopics} (item_id, topic, field, keyword, score)
-      select item_id, topic, field, keyword, score
-      from jsonb_to_recordset(${jsonRows(topicRows)}) as t(item_id bigint, topic text, field text, keyword text, score real)
-      on conflict do nothing`);
-  }
+  const companies =
+    companyRows.length > 0 &&
+    startQuery(
+      tx.execute(sql`insert into ${itemCompanies} (item_id, company, field, alias, score)
+        select item_id, company, field, alias, score
+        from jsonb_to_recordset(${jsonRows(companyRows)}) as t(item_id bigint, company text, field text, alias text, score real)
+        on conflict do nothing`),
+    );
+  const topics =
+    topicRows.length > 0 &&
+    startQuery(
+      tx.execute(sql`insert into ${itemTopics} (item_id, topic, field, keyword, score)
+        select item_id, topic, field, keyword, score
+        from jsonb_to_recordset(${jsonRows(topicRows)}) as t(item_id bigint, topic text, field text, keyword text, score real)
+        on conflict do nothing`),
+    );
+  await Promise.all([companies, topics]);
 }
 
 export interface CompanyCounts {
