@@ -5,16 +5,13 @@ export function cleanLine(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
-/**
- * Collapses spaces within lines and keeps at most one blank line between paragraphs. Three passes
- * over the whole text, not a split and a replace per line: every item's summary comes through here,
- * and the per-line version was the parse worker's busiest function after the XML parser.
- */
+/** Collapses spaces within lines and keeps at most one blank line between paragraphs. */
 export function cleanBlock(text: string): string {
   return text
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .split(/\n/)
+    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
+    .join('\n')
     .trim();
 }
 
