@@ -34,7 +34,7 @@ export function wellFormedJson(value: unknown): string {
 }
 
 /** Whole numbers as an array literal of `type` ('{1,2,3}'::bigint[]); throws on anything else, so no text gets in. */
-export function numberArray(values: readonly number[], type: 'bigint' | 'int'): SQL {
+export function numberArray(values: ArrayLike<number>, type: 'bigint' | 'int'): SQL {
   return sql.raw(`'{${decimalList(values)}}'::${type}[]`);
 }
 
@@ -45,7 +45,7 @@ export function numberArray(values: readonly number[], type: 'bigint' | 'int'): 
  * the joins were a tenth of the main thread's work in a fetch run. Throws on anything not a
  * safe integer, so no text gets into a statement.
  */
-export function decimalList(values: readonly number[]): string {
+export function decimalList(values: ArrayLike<number>): string {
   const out = Buffer.allocUnsafe(values.length * maxDigitsAndSign + values.length);
   let at = 0;
   // An index loop: for-of over arrays of small and of large (double) numbers sent V8 into a

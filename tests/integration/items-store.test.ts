@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaggedArticle } from '../../src/domain.js';
+import { fingerprintOf, indexKeysOf } from '../../src/dedupe/fingerprint.js';
 import { toArticle } from '../../src/normalize/to-article.js';
 import { createStoreBatcher } from '../../src/pipeline/store-batcher.js';
 import type { DbHandle } from '../../src/store/db.js';
@@ -181,6 +182,33 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     expect(await count('item_fingerprints')).toBe(0);
     expect(await count('item_bands')).toBe(0);
     expect(await count('item_tag_times')).toBe(0);
+  });
+
+  it("stores each new item's fingerprint and its index keys under its own id and day, for a batch of several sources", async () => {
+    const published = ['2026-08-18T09:00:00Z', '2026-08-19T23:30:00Z', '2026-08-20T01:00:00Z'];
+    const groups = published.map((date, n) => ({
+      articles: [0, 1].map((m) =>
+        tagged(
+          { url: `https://www.scmp.com/tech/keys-${n}-${m}`, guid: `keys-${n}-${m}`, title: `${['Zhipu', 'Moonshot', 'MiniMax'][n]} ships model ${n}.${m} with 128k context`, summary: `Lede ${n} ${m}: the ${['GLM', 'Kimi', 'abab'][n]} model`, published: date },
+          n === 1 ? 'cnbc' : 'scmp',
+        ),
+      ),
+      now,
+    }));
+    const results = await saveArticleGroups(handle.db, groups, 1);
+    const articles = groups.flatMap((group) => group.articles);
+    const ids = results.flatMap((result) => result.insertedIds);
+    expect(ids).toHaveLength(6);
+    for (const [index, id] of ids.entries()) {
+      const article = articles[index]!;
+      const fingerprint = fingerprintOf({ title: article.title, text: article.summary, language: article.language, companies: article.tags.companies.map((tag) => tag.company), seenAt: article.publishedAt! });
+      const [stored] = rowsOf<{ signature: number[]; strong_signals: string[] }>(await handle.db.execute(sql`select signature, strong_signals from item_fingerprints where item_id = ${id}`));
+      expect(stored!.signature.map((value) => value >>> 0)).toEqual(fingerprint.signature);
+      expect(stored!.strong_signals).toEqual(fingerprint.signals.strong);
+      const bands = rowsOf<{ day: number; band: unknown }>(await handle.db.execute(sql`select day, band from item_bands where item_id = ${id}`));
+      expect(bands.map((row) => toNumber(row.band)).sort((a, b) => a - b)).toEqual([...indexKeysOf(fingerprint)].sort((a, b) => a - b));
+      expect(new Set(bands.map((row) => row.day))).toEqual(new Set([Math.floor(article.publishedAt!.getTime() / 86_400_000)]));
+    }
   });
 
   const storedUrls = async () =>
