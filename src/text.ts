@@ -1,15 +1,22 @@
 /** Small text helpers shared by every stage (pure, no dependencies). */
 
+/**
+ * A run of whitespace that is not already one plain space (\s takes in U+00A0 and U+3000): the
+ * runs that collapsing changes. Matching every single space between two words too (and writing a
+ * space for it) took over half the time of cleaning every title and summary.
+ */
+const whitespaceToCollapse = /\s{2,}|[^\S ]/g;
+
 /** Collapses all whitespace to single spaces (titles). */
 export function cleanLine(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return text.replace(whitespaceToCollapse, ' ').trim();
 }
 
 /** Collapses spaces within lines and keeps at most one blank line between paragraphs. */
 export function cleanBlock(text: string): string {
   return text
     .split(/\n/)
-    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .map((line) => line.replace(whitespaceToCollapse, ' ').trim())
     .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
     .join('\n')
     .trim();
