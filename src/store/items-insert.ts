@@ -61,7 +61,7 @@ export async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): P
  * items, a new event, are never rewritten; joins and merges fix the rest). Story ids come from one
  * sequence in row order, so numbering them in id order lines them up with the rows. Each item's id
  * is drawn first, so its story is opened with it as the representative (a second UPDATE of every
- * new story cost about 3 % of a fetch run's database time). DO NOTHING on any unique key: a
+ * new story cost about 2 % of a fetch run's database time). DO NOTHING on any unique key: a
  * concurrent fetcher that stored the same item first wins, and we skip it (its story, pointing at
  * an id never used, goes with the other unused ones). Returns the inserted items (id,
  * canonical_url, story_id), then the stories left without an item (canonical_url null).
