@@ -34,10 +34,8 @@ export interface StoryMatch {
 export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = defaultStoryRules): StoryMatch {
   const titleSimilarity = titleSimilarityOf(a, b);
   const fullSimilarity = fullSimilarityOf(a, b);
-  const no = (reason: string): StoryMatch => ({ same: false, reason, titleSimilarity });
-  const yes = (reason: string): StoryMatch => ({ same: true, reason, titleSimilarity });
   const apart = Math.abs(a.seenAt.getTime() - b.seenAt.getTime());
-  if (apart > rules.windowDays * day) return no('outside window');
+  if (apart > rules.windowDays * day) return { same: false, reason: 'outside window', titleSimilarity };
   const strong = intersect(a.signals.strong, b.signals.strong);
   const companies = intersect(companiesOf(a), companiesOf(b));
   // Headline figures must agree, a headline figure must appear in the other report if it quotes
@@ -51,17 +49,17 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
     (titleFigures[1].length > 0 && ledeFigures[0].length > 0 && intersect(titleFigures[1], ledeFigures[0]) === 0) ||
     (Math.min(ledeFigures[0].length, ledeFigures[1].length) >= 3 && disagree(...ledeFigures));
   // A digest ("氪星晚报｜A；B；C") contains many headlines; it is its own story, not each of theirs.
-  if ((a.digest || b.digest) && titleSimilarity < 0.9) return no('one is a digest of many');
+  if ((a.digest || b.digest) && titleSimilarity < 0.9) return { same: false, reason: 'one is a digest of many', titleSimilarity };
   const shared = sharedOf(a.signals.strong, b.signals.strong);
   const specific = shared.filter((signal) => !signal.startsWith('w:')).length;
   if (a.language === b.language) {
     // Template headlines ("“X”完成数亿元B轮融资") look alike and differ only in the names they carry.
     const namesDiffer = shared.length === 0 && a.signals.strong.length > 0 && b.signals.strong.length > 0;
-    if (titleSimilarity >= 0.5 && !figuresClash && (!namesDiffer || titleSimilarity >= 0.75)) return yes('similar titles');
-    if (titleSimilarity >= 0.2 && fullSimilarity >= 0.6) return yes('same lede, retitled');
-    if (figuresClash) return no('different figures');
-    if (titleSimilarity >= 0.25 && (specific >= 1 || strong >= 2)) return yes('similar titles and a shared product, figure or names');
-    if (titleSimilarity >= 0.15 && strong >= 2 && specific >= 1 && apart <= rules.crossLanguageDays * day) return yes('shared products or figures');
+    if (titleSimilarity >= 0.5 && !figuresClash && (!namesDiffer || titleSimilarity >= 0.75)) return { same: true, reason: 'similar titles', titleSimilarity };
+    if (titleSimilarity >= 0.2 && fullSimilarity >= 0.6) return { same: true, reason: 'same lede, retitled', titleSimilarity };
+    if (figuresClash) return { same: false, reason: 'different figures', titleSimilarity };
+    if (titleSimilarity >= 0.25 && (specific >= 1 || strong >= 2)) return { same: true, reason: 'similar titles and a shared product, figure or names', titleSimilarity };
+    if (titleSimilarity >= 0.15 && strong >= 2 && specific >= 1 && apart <= rules.crossLanguageDays * day) return { same: true, reason: 'shared products or figures', titleSimilarity };
     // Chinese rewrites of one report (36Kr, Readhub) share a headline bigram in five and the same
     // player, or fewer headline bigrams and a fifth of title and lede (they retell the same facts);
     // two reports about one company share the player but less of both, and only on close days.
@@ -73,16 +71,16 @@ export function sameStory(a: Fingerprint, b: Fingerprint, rules: StoryRules = de
     const figuresCarried = headlineFiguresIn(a, b) && headlineFiguresIn(b, a);
     const alike = (titleSimilarity >= 0.2 && (fullSimilarity >= 0.1 || nameInTitles)) || (titleSimilarity >= 0.14 && fullSimilarity >= 0.2 && figuresCarried);
     if (a.language === 'zh' && alike && companies + names >= 1 && apart <= 2 * day) {
-      return yes('similar Chinese headlines about the same player');
+      return { same: true, reason: 'similar Chinese headlines about the same player', titleSimilarity };
     }
     const longTitles = Math.min(a.titleLength, b.titleLength) >= minTitleShingles;
-    if (titleSimilarity >= 0.2 && companies >= 1 && longTitles && apart <= rules.crossLanguageDays * day) return yes('similar titles about the same company');
-    return no('not similar enough');
+    if (titleSimilarity >= 0.2 && companies >= 1 && longTitles && apart <= rules.crossLanguageDays * day) return { same: true, reason: 'similar titles about the same company', titleSimilarity };
+    return { same: false, reason: 'not similar enough', titleSimilarity };
   }
-  if (apart > rules.crossLanguageDays * day) return no('cross-language, too far apart');
-  if (figuresClash) return no('different figures');
-  if (signalsAgree(a, b)) return yes('cross-language: a product or figure in both headlines, and another signal');
-  return no('cross-language: too few shared signals');
+  if (apart > rules.crossLanguageDays * day) return { same: false, reason: 'cross-language, too far apart', titleSimilarity };
+  if (figuresClash) return { same: false, reason: 'different figures', titleSimilarity };
+  if (signalsAgree(a, b)) return { same: true, reason: 'cross-language: a product or figure in both headlines, and another signal', titleSimilarity };
+  return { same: false, reason: 'cross-language: too few shared signals', titleSimilarity };
 }
 
 /**

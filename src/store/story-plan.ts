@@ -39,19 +39,20 @@ export interface StoryPlan {
  */
 export function planStories(fresh: PlannedItem[], stored: Map<number, StoredCandidate>, rules: StoryRules = defaultStoryRules): StoryPlan {
   // Candidates by the keys they are filed under (with the day), so each item looks up its own keys
-  // instead of scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the rule.
-  const pool: StoredCandidate[] = [];
-  const poolByKey = new Map<number, Array<{ index: number; day: number }>>();
-  const addToPool = (candidate: StoredCandidate) => {
-    for (const { day, key } of candidate.matched) {
-      const entry = { index: pool.length, day };
-      const list = poolByKey.get(key);
-      if (list) list.push(entry);
-      else poolByKey.set(key, [entry]);
-    }
-    pool.push(candidate);
+  // instead of scanning the whole pool (quadratic in a 500-item batch); pool order is kept for the
+  // rule. Each key's entries are flat (pool index, day) pairs: an object per entry, about 28 an
+  // item, was most of the plan's garbage.
+  const pool: Array<Pick<StoredCandidate, 'itemId' | 'storyId' | 'fingerprint'>> = [];
+  const poolByKey = new Map<number, number[]>();
+  const fileUnder = (key: number, day: number) => {
+    const entries = poolByKey.get(key);
+    if (entries) entries.push(pool.length, day);
+    else poolByKey.set(key, [pool.length, day]);
   };
-  for (const candidate of stored.values()) addToPool(candidate);
+  for (const candidate of stored.values()) {
+    for (const { day, key } of candidate.matched) fileUnder(key, day);
+    pool.push(candidate);
+  }
   const liveStory = new Map<number, number>();
   const live = (story: number): number => (liveStory.has(story) ? live(liveStory.get(story)!) : story);
   const decided: StoryAssignment[] = [];
@@ -62,7 +63,9 @@ export function planStories(fresh: PlannedItem[], stored: Map<number, StoredCand
     const hits = new Set<number>();
     const itemDay = dayOf(item.fingerprint.seenAt);
     for (const key of item.keys) {
-      for (const { index, day } of poolByKey.get(key) ?? []) if (Math.abs(day - itemDay) <= rules.windowDays) hits.add(index);
+      const entries = poolByKey.get(key);
+      if (!entries) continue;
+      for (let at = 0; at < entries.length; at += 2) if (Math.abs(entries[at + 1]! - itemDay) <= rules.windowDays) hits.add(entries[at]!);
     }
     const candidates: Array<Candidate<number>> = [...hits]
       .sort((a, b) => a - b)
@@ -80,7 +83,8 @@ export function planStories(fresh: PlannedItem[], stored: Map<number, StoredCand
       moved.push(item);
       touched.add(storyId);
     }
-    addToPool({ itemId: item.id, storyId, fingerprint: item.fingerprint, matched: item.keys.map((key) => ({ day: itemDay, key })) });
+    for (const key of item.keys) fileUnder(key, itemDay);
+    pool.push({ itemId: item.id, storyId, fingerprint: item.fingerprint });
     decided.push({ itemId: item.id, storyId, kind: decision.kind });
   }
   const finalStory = new Map(decided.map((r) => [r.itemId, live(r.storyId)]));
