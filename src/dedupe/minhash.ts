@@ -66,23 +66,10 @@ export function bottomHashesOf(shingles: Iterable<string>, k: number): number[] 
 }
 
 /**
- * Jaccard from two bottom-k sketches: of the k smallest hashes of their union, the share in both
- * (Broder's estimator; exact when both sets fit in k).
- */
-export function bottomKJaccard(a: readonly number[], b: readonly number[], k: number): number {
-  const inA = new Set(a);
-  const inB = new Set(b);
-  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, k);
-  if (union.length === 0) return 0;
-  let both = 0;
-  for (const value of union) if (inA.has(value) && inB.has(value)) both++;
-  return both / union.length;
-}
-
-/**
- * bottomKJaccard of two sketches as bottomHashesOf gives them (ascending, distinct), read in place
- * from position `aFrom` of `a` and `bFrom` of `b` to their ends: one merge walk over the k smallest
- * of the union, no sets or copies (story assignment compares thousands of pairs per batch).
+ * Jaccard from two bottom-k sketches as bottomHashesOf gives them (ascending, distinct), read in
+ * place from position `aFrom` of `a` and `bFrom` of `b` to their ends: of the k smallest hashes of
+ * their union, the share in both (Broder's estimator; exact when both sets fit in k). One merge walk,
+ * no sets or copies: story assignment compares thousands of pairs per batch.
  */
 export function sortedBottomKJaccard(a: readonly number[], aFrom: number, b: readonly number[], bFrom: number, k: number): number {
   let i = aFrom;
