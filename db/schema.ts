@@ -17,6 +17,8 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** Raw bytes: postgres.js reads bytea as a Buffer, PGlite as a Uint8Array. */
+const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** One row per feeds.json entry, plus its fetch health. Rows are never deleted, only disabled. */
@@ -167,8 +169,8 @@ export const items = pgTable(
 
 /**
  * What story assignment compares: MinHash signatures (title, then title+lede) followed by the title's
- * bottom-k sketch (uint32 stored as int4; rows written before the sketch have only the MinHashes)
- * and the strong/weak signals. One row per item, written once when the item is stored.
+ * bottom-k sketch (each uint32 as 4 bytes, big-endian; rows written before the sketch have only the
+ * MinHashes) and the strong/weak signals. One row per item, written once when the item is stored.
  */
 export const itemFingerprints = pgTable('item_fingerprints', {
   itemId: bigint('item_id', { mode: 'number' })
@@ -178,7 +180,7 @@ export const itemFingerprints = pgTable('item_fingerprints', {
   language: text('language').notNull(),
   titleLength: integer('title_length').notNull(),
   digest: boolean('digest').notNull(),
-  signature: integer('signature').array().notNull(),
+  signature: bytea('signature').notNull(),
   strongSignals: text('strong_signals').array().notNull(),
   weakSignals: text('weak_signals').array().notNull(),
   titleSignals: text('title_signals').array().notNull(),

@@ -104,6 +104,11 @@ export function timestampArray(values: readonly Date[]): SQL {
   return sql.raw(`'{${values.map((value) => value.toISOString()).join(',')}}'::timestamptz[]`);
 }
 
+/** Bytes as a bytea literal, base64 (letters, digits, '+', '/', '='): a third larger than the bytes, half the size of hex. */
+export function byteaLiteral(bytes: Uint8Array): SQL {
+  return sql.raw(`decode('${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64')}', 'base64')`);
+}
+
 /** A whole number inlined in the statement. */
 export function integerLiteral(value: number): SQL {
   if (!Number.isSafeInteger(value)) throw new Error(`integerLiteral: ${String(value)} is not a whole number`);

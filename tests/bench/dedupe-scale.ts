@@ -105,7 +105,7 @@ async function loadItems(handle: DbHandle, options: { from: number; count: numbe
       select id, 'bench', 'https://bench.example/' || id, 'https://bench.example/' || id, 'synthetic item ' || id, '', t, t, 'en', md5(id::text), id from bench_new`);
     await tx.execute(sql`insert into item_fingerprints (item_id, seen_at, language, title_length, digest, signature, strong_signals, weak_signals, title_signals)
       select id, t, 'en', 8, false,
-             array(select (floor(random() * 4294967296) - 2147483648)::int from generate_series(1, 64 + 24) where id > 0),
+             (select string_agg(int4send((floor(random() * 4294967296) - 2147483648)::int), ''::bytea) from generate_series(1, 64 + 24) where id > 0),
              array(select 'w:sig' || x from unnest(sig) x), '{}'::text[], array(select 'w:sig' || x from unnest(sig) x)
       from bench_new`);
     await tx.execute(sql`insert into item_bands (day, band, item_id)

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { openDb, type DbHandle } from '../../src/store/db.js';
 import { createScratchDatabase } from './scratch-db.js';
@@ -28,3 +29,11 @@ export async function openTestDb(): Promise<DbHandle> {
     },
   };
 }
+
+/**
+ * The uint32 values of `item_fingerprints f`'s signature as the server reads its bytes (4 a value,
+ * big-endian), an int8[]: what the store wrote, checked without the store's own decoder.
+ */
+export const signatureValuesSql = sql.raw(
+  `array(select ('x' || encode(substring(f.signature from 4 * k + 1 for 4), 'hex'))::bit(32)::int8 from generate_series(0, length(f.signature) / 4 - 1) k order by k)`,
+);

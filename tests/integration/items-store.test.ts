@@ -11,7 +11,7 @@ import { saveArticleGroups, saveArticles } from '../../src/store/items-store.js'
 import { syncSources } from '../../src/store/sources-store.js';
 import { tagText } from '../../src/tag/matcher.js';
 import { sourceOf } from '../helpers/pipeline-deps.js';
-import { dbKind, openTestDb } from '../helpers/test-db.js';
+import { dbKind, openTestDb, signatureValuesSql } from '../helpers/test-db.js';
 
 function tagged(item: { url: string; title: string; summary?: string; guid?: string; published?: string }, slug = 'scmp'): TaggedArticle {
   const article = toArticle({ ...item }, { slug, language: 'en' })!;
@@ -202,8 +202,10 @@ describe(`saving items idempotently on ${dbKind}`, () => {
     for (const [index, id] of ids.entries()) {
       const article = articles[index]!;
       const fingerprint = fingerprintOf({ title: article.title, text: article.summary, language: article.language, companies: article.tags.companies.map((tag) => tag.company), seenAt: article.publishedAt! });
-      const [stored] = rowsOf<{ signature: number[]; strong_signals: string[] }>(await handle.db.execute(sql`select signature, strong_signals from item_fingerprints where item_id = ${id}`));
-      expect(stored!.signature.map((value) => value >>> 0)).toEqual(fingerprint.signature);
+      const [stored] = rowsOf<{ signature: Array<string | number>; strong_signals: string[] }>(
+        await handle.db.execute(sql`select ${signatureValuesSql} as signature, strong_signals from item_fingerprints f where item_id = ${id}`),
+      );
+      expect(stored!.signature.map(Number)).toEqual(fingerprint.signature);
       expect(stored!.strong_signals).toEqual(fingerprint.signals.strong);
       const bands = rowsOf<{ day: number; band: unknown }>(await handle.db.execute(sql`select day, band from item_bands where item_id = ${id}`));
       expect(bands.map((row) => toNumber(row.band)).sort((a, b) => a - b)).toEqual([...indexKeysOf(fingerprint)].sort((a, b) => a - b));

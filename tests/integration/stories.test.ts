@@ -11,7 +11,7 @@ import { saveArticles } from '../../src/store/items-store.js';
 import { rowsOf } from '../../src/store/rows.js';
 import { tagText } from '../../src/tag/matcher.js';
 import { pipelineDeps, sourceOf } from '../helpers/pipeline-deps.js';
-import { dbKind, openTestDb } from '../helpers/test-db.js';
+import { dbKind, openTestDb, signatureValuesSql } from '../helpers/test-db.js';
 
 /** An article as the pipeline hands it to the store (tagged by the real tagger). */
 function article(source: string, url: string, title: string, summary: string, published: string, language = 'en'): TaggedArticle {
@@ -126,15 +126,15 @@ describe(`stories: assignment, merge and API on ${dbKind}`, () => {
       article('scmp', 'https://scmp.example/fp-3', 'Tencent Hunyuan video model goes open source', '', '2026-07-02T09:00:00Z'),
     ];
     await saveArticles(handle.db, batch, { now, tagVersion: 1 });
-    const stored = rowsOf<{ url: string; signature: number[]; strong_signals: string[]; title_length: number }>(
-      await handle.db.execute(sql`select i.url, f.signature, f.strong_signals, f.title_length from item_fingerprints f join items i on i.id = f.item_id
+    const stored = rowsOf<{ url: string; signature: Array<string | number>; strong_signals: string[]; title_length: number }>(
+      await handle.db.execute(sql`select i.url, ${signatureValuesSql} as signature, f.strong_signals, f.title_length from item_fingerprints f join items i on i.id = f.item_id
         where i.url like '%/fp-%' order by i.url`),
     );
     expect(stored.map((row) => row.url)).toEqual(batch.map((a) => a.url).sort());
     for (const row of stored) {
       const a = batch.find((candidate) => candidate.url === row.url)!;
       const expected = fingerprintOf({ title: a.title, text: a.summary, language: a.language, companies: a.tags.companies.map((tag) => tag.company), seenAt: a.publishedAt! });
-      expect(row.signature).toEqual(expected.signature.map((value) => value | 0));
+      expect(row.signature.map(Number)).toEqual(expected.signature);
       expect(row.strong_signals).toEqual(expected.signals.strong);
       expect(row.title_length).toBe(expected.titleLength);
     }

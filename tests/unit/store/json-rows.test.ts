@@ -1,6 +1,6 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { decimalList, dollarQuoted, nullableNumberArray, wellFormedJson } from '../../../src/store/json-rows.js';
+import { byteaLiteral, decimalList, dollarQuoted, nullableNumberArray, wellFormedJson } from '../../../src/store/json-rows.js';
 
 /** Where PostgreSQL's lexer ends a dollar-quoted literal: at the first closing tag after the opening one. */
 function bodyAsLexed(literal: string): string {
@@ -26,6 +26,19 @@ describe('nullableNumberArray', () => {
     expect(text([1, null, 4503599627370495])).toBe("'{1,NULL,4503599627370495}'::bigint[]");
     expect(() => text([1.5])).toThrow(/not a whole number/);
     expect(() => text([Number.NaN])).toThrow(/not a whole number/);
+  });
+});
+
+describe('byteaLiteral', () => {
+  const text = (bytes: Uint8Array) => new PgDialect().sqlToQuery(byteaLiteral(bytes)).sql;
+  it('spells the bytes of a view (not its whole buffer) as base64 inside a plain literal', () => {
+    const whole = Buffer.from([0, 1, 2, 0xfb, 0xff, 0x3e, 0x3f, 9]);
+    const view = whole.subarray(2, 7);
+    const literal = text(view);
+    const base64 = /^decode\('([A-Za-z0-9+/=]*)', 'base64'\)$/.exec(literal)?.[1];
+    expect(base64).toBeDefined();
+    expect([...Buffer.from(base64!, 'base64')]).toEqual([2, 0xfb, 0xff, 0x3e, 0x3f]);
+    expect(text(new Uint8Array(0))).toBe("decode('', 'base64')");
   });
 });
 
