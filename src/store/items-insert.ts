@@ -45,11 +45,17 @@ export async function insertFresh(tx: Tx, fresh: Entry[], tagVersion: number): P
   const indexOf = new Map(fresh.map(({ article }, index) => [article.canonicalUrl, index]));
   const evidence = insertTagEvidence(tx, inserted.map((row) => ({ id: row.id, tags: fresh[indexOf.get(row.canonicalUrl)!]!.article.tags })));
   const idOf = new Map(inserted.map((row) => [row.canonicalUrl, row.id]));
-  // Story assignment runs in the same transaction: an item is never stored without a story. The
-  // batch's fingerprints go in once the candidate lookup is back (so it cannot find them; started
-  // queries do not always run in the order started), and the server writes them while this side plans.
-  const candidates = await stored;
+  // The batch's fingerprints go out now, behind the candidate lookup: it was handed to the
+  // connection before this side took the insert's answer (its sending needs only microtasks, which
+  // run before any socket read), and one connection runs statements in the order they arrive. The
+  // server writes them while this side reads the candidates and plans; waiting for the lookup's
+  // answer first left it idle for that time, about a tenth of a fetch run's writes.
   const fingerprintsStored = startQuery(storeFingerprintLiterals(tx, fingerprints, fresh.map(({ article }) => idOf.get(article.canonicalUrl) ?? null)));
+  await nextTurn();
+  // Story assignment runs in the same transaction: an item is never stored without a story. Should
+  // the lookup ever see this batch's own rows, they are not stored candidates: planning pairs the
+  // batch's items itself.
+  const candidates = withoutItems(await stored, idOf);
   const plan = planStories(inserted.map((row) => ({ id: row.id, storyId: row.storyId, ...keyed[indexOf.get(row.canonicalUrl)!]! })), candidates);
   // The insert opened each story with its item as the representative: nothing left to set.
   await Promise.all([evidence, fingerprintsStored, applyStoryPlan(tx, { ...plan, representatives: [] }), dropEmptyStories(tx, unused)]);
@@ -121,6 +127,12 @@ function insertItemsSql(fresh: Entry[], seenAts: Date[], tagVersion: number) {
     select id, canonical_url, story_id from inserted
     union all
     select null, null, id from opened where id not in (select story_id from inserted)`;
+}
+
+/** The stored candidates other than the batch's own items. */
+function withoutItems<T>(candidates: Map<number, T>, batchIds: Map<string, number>): Map<number, T> {
+  for (const id of batchIds.values()) candidates.delete(id);
+  return candidates;
 }
 
 /** One event-loop turn, so the queries just started reach the socket before synchronous work. */
