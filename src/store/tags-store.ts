@@ -68,23 +68,28 @@ export async function writeItemTags(tx: Queryable, tagged: Array<{ id: number; t
 export async function insertTagEvidence(tx: Queryable, tagged: Array<{ id: number; tags: TagResult }>): Promise<void> {
   const companyRows = tagged.flatMap(({ id, tags }) => tags.companies.map((tag) => ({ item_id: id, ...tag })));
   const topicRows = tagged.flatMap(({ id, tags }) => tags.topics.map((tag) => ({ item_id: id, ...tag })));
-  const companies =
-    companyRows.length > 0 &&
-    startQuery(
-      tx.execute(sql`insert into ${itemCompanies} (item_id, company, field, alias, score)
-        select item_id, company, field, alias, score
-        from jsonb_to_recordset(${jsonRows(companyRows)}) as t(item_id bigint, company text, field text, alias text, score real)
-        on conflict do nothing`),
-    );
-  const topics =
-    topicRows.length > 0 &&
-    startQuery(
-      tx.execute(sql`insert into ${itemTopics} (item_id, topic, field, keyword, score)
-        select item_id, topic, field, keyword, score
-        from jsonb_to_recordset(${jsonRows(topicRows)}) as t(item_id bigint, topic text, field text, keyword text, score real)
-        on conflict do nothing`),
-    );
-  await Promise.all([companies, topics]);
+  await Promise.all([
+    startEvidenceInsert(tx, itemCompanies, { tag: 'company', word: 'alias' }, companyRows),
+    startEvidenceInsert(tx, itemTopics, { tag: 'topic', word: 'keyword' }, topicRows),
+  ]);
+}
+
+/** Starts one table's evidence INSERT (item_id, tag, field, the matched word, score); nothing for no rows. */
+function startEvidenceInsert(
+  tx: Queryable,
+  table: typeof itemCompanies | typeof itemTopics,
+  columns: { tag: 'company' | 'topic'; word: 'alias' | 'keyword' },
+  rows: object[],
+): Promise<unknown> | undefined {
+  if (rows.length === 0) return undefined;
+  const tag = sql.identifier(columns.tag);
+  const word = sql.identifier(columns.word);
+  return startQuery(
+    tx.execute(sql`insert into ${table} (item_id, ${tag}, field, ${word}, score)
+      select item_id, ${tag}, field, ${word}, score
+      from jsonb_to_recordset(${jsonRows(rows)}) as t(item_id bigint, ${tag} text, field text, ${word} text, score real)
+      on conflict do nothing`),
+  );
 }
 
 export interface CompanyCounts {
