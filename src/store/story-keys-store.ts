@@ -125,8 +125,8 @@ export interface FingerprintLiterals {
   rows: SQL;
   /**
    * Every signature in one bytea, 4 bytes a value (most of a fingerprint's bytes), sent as base64:
-   * as an int4[] literal the server parsed each value on its own, twice as long as this insert takes
-   * now, and the decimal text was twice the size.
+   * as an int4[] literal the server parsed each value on its own (a run's inserts took half as long
+   * again), and the decimal text was twice the size.
    */
   signatures: SQL;
   /**
