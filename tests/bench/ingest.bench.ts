@@ -6,6 +6,7 @@
 // committed. Each database gets a cold run and N warm runs (default 3), each on a fresh database
 // and each between two bare passes, so every ratio compares runs taken a moment apart.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
@@ -84,6 +85,7 @@ async function pipelineRuns(kind: 'pglite' | 'postgres', args: string[], feeds: 
     console.log(
       `  pipeline on ${kind} (${label}; parsing ${parsingMode(parser)}): ${figures.seen} items (${figures.stored} stored new) in ${s(figures.seconds)} = ${Math.round(rate)} items/s = ${(rate / bareRate).toFixed(2)} × bare parse (bare passes around it ${s(before.seconds)} and ${s(after.seconds)} = ${Math.round(bareRate)} items/s; dedupe+store after the last parse ${s(figures.tail)}; this process ${s(figures.cpu)} of CPU, all threads, its main thread busy ${s(figures.mainBusy)}${server})`,
     );
+    if (figures.serverCpu !== undefined) console.log(`    ${cpuBudget(figures, figures.serverCpu, (before.seconds + after.seconds) / 2, rate / bareRate)}`);
     for (const [message, count] of figures.storeErrors) console.log(`    store failed for ${count} feeds: ${message}`);
     if (run > 0) warm.push({ rate, ratio: rate / bareRate });
   }
@@ -91,6 +93,19 @@ async function pipelineRuns(kind: 'pglite' | 'postgres', args: string[], feeds: 
   console.log(
     `  ${kind}, warm runs: median ${Math.round(median(warm.map((w) => w.rate)))} items/s, median ${median(warm.map((w) => w.ratio)).toFixed(2)} × bare parse (bars: ≥ 2,000 items/s on PostgreSQL, ≥ 0.25 × bare)`,
   );
+}
+
+/**
+ * The run's CPU (this process's threads and the database's backends) set against the bare pass and
+ * the machine's cores: however the work were scheduled, the run could not end before every core had
+ * done its share of it, so that share is a floor under the run time and a ceiling over the ratio.
+ */
+function cpuBudget(figures: PipelineFigures, serverCpu: number, barePass: number, ratio: number): string {
+  const cores = availableParallelism();
+  const total = figures.cpu + serverCpu;
+  const floor = total / cores;
+  const ceiling = ratio * (figures.seconds / floor);
+  return `CPU in all ${total.toFixed(2)} s (this process ${figures.cpu.toFixed(2)} + the server's backends ${serverCpu.toFixed(2)}) = ${(total / barePass).toFixed(1)} × a bare pass; on ${cores} cores no schedule ends it before ${floor.toFixed(2)} s, a ratio of at most ${ceiling.toFixed(2)} × bare parse (this run used the cores ${Math.round((100 * floor) / figures.seconds)} % of its time)`;
 }
 
 interface PipelineFigures {
