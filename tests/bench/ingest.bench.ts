@@ -4,7 +4,9 @@
 // decoded text in the same run. Stores go through the fetch run's batcher, as in `fetch`: sources
 // parsed while a write is in flight share the next one. The clock stops when the last write has
 // committed. Each database gets a cold run and N warm runs (default 3), each on a fresh database
-// and each between two bare passes, so every ratio compares runs taken a moment apart.
+// and each between two bare passes, so every ratio compares runs taken a moment apart. Where the
+// database's CPU is known (PGlite, or a server on this machine) each run also prints its CPU in all
+// and the best ratio that much CPU allows on this machine's cores.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -85,7 +87,9 @@ async function pipelineRuns(kind: 'pglite' | 'postgres', args: string[], feeds: 
     console.log(
       `  pipeline on ${kind} (${label}; parsing ${parsingMode(parser)}): ${figures.seen} items (${figures.stored} stored new) in ${s(figures.seconds)} = ${Math.round(rate)} items/s = ${(rate / bareRate).toFixed(2)} × bare parse (bare passes around it ${s(before.seconds)} and ${s(after.seconds)} = ${Math.round(bareRate)} items/s; dedupe+store after the last parse ${s(figures.tail)}; this process ${s(figures.cpu)} of CPU, all threads, its main thread busy ${s(figures.mainBusy)}${server})`,
     );
-    if (figures.serverCpu !== undefined) console.log(`    ${cpuBudget(figures, figures.serverCpu, (before.seconds + after.seconds) / 2, rate / bareRate)}`);
+    // PGlite's database runs in this process, so its CPU is already in this process's; a remote server's is unknown.
+    const serverCpu = kind === 'pglite' ? 0 : figures.serverCpu;
+    if (serverCpu !== undefined) console.log(`    ${cpuBudget(figures, serverCpu, (before.seconds + after.seconds) / 2, rate / bareRate)}`);
     for (const [message, count] of figures.storeErrors) console.log(`    store failed for ${count} feeds: ${message}`);
     if (run > 0) warm.push({ rate, ratio: rate / bareRate });
   }
@@ -105,7 +109,8 @@ function cpuBudget(figures: PipelineFigures, serverCpu: number, barePass: number
   const total = figures.cpu + serverCpu;
   const floor = total / cores;
   const ceiling = ratio * (figures.seconds / floor);
-  return `CPU in all ${total.toFixed(2)} s (this process ${figures.cpu.toFixed(2)} + the server's backends ${serverCpu.toFixed(2)}) = ${(total / barePass).toFixed(1)} × a bare pass; on ${cores} cores no schedule ends it before ${floor.toFixed(2)} s, a ratio of at most ${ceiling.toFixed(2)} × bare parse (this run used the cores ${Math.round((100 * floor) / figures.seconds)} % of its time)`;
+  const parts = figures.serverCpu === undefined ? 'this process, the embedded database included' : `this process ${figures.cpu.toFixed(2)} + the server's backends ${serverCpu.toFixed(2)}`;
+  return `CPU in all ${total.toFixed(2)} s (${parts}) = ${(total / barePass).toFixed(1)} × a bare pass; on ${cores} cores no schedule ends it before ${floor.toFixed(2)} s, a ratio of at most ${ceiling.toFixed(2)} × bare parse (this run used the cores ${Math.round((100 * floor) / figures.seconds)} % of its time)`;
 }
 
 interface PipelineFigures {
