@@ -88,8 +88,8 @@ async function pipelineRuns(kind: 'pglite' | 'postgres', args: string[], feeds: 
       `  pipeline on ${kind} (${label}; parsing ${parsingMode(parser)}): ${figures.seen} items (${figures.stored} stored new) in ${s(figures.seconds)} = ${Math.round(rate)} items/s = ${(rate / bareRate).toFixed(2)} × bare parse (bare passes around it ${s(before.seconds)} and ${s(after.seconds)} = ${Math.round(bareRate)} items/s; dedupe+store after the last parse ${s(figures.tail)}; this process ${s(figures.cpu)} of CPU, all threads, its main thread busy ${s(figures.mainBusy)}${server})`,
     );
     // PGlite's database runs in this process, so its CPU is already in this process's; a remote server's is unknown.
-    const serverCpu = kind === 'pglite' ? 0 : figures.serverCpu;
-    if (serverCpu !== undefined) console.log(`    ${cpuBudget(figures, serverCpu, (before.seconds + after.seconds) / 2, rate / bareRate)}`);
+    const serverCpu = kind === 'pglite' ? undefined : figures.serverCpu;
+    if (kind === 'pglite' || serverCpu !== undefined) console.log(`    ${cpuBudget(figures, serverCpu, (before.seconds + after.seconds) / 2, rate / bareRate)}`);
     for (const [message, count] of figures.storeErrors) console.log(`    store failed for ${count} feeds: ${message}`);
     if (run > 0) warm.push({ rate, ratio: rate / bareRate });
   }
@@ -100,16 +100,16 @@ async function pipelineRuns(kind: 'pglite' | 'postgres', args: string[], feeds: 
 }
 
 /**
- * The run's CPU (this process's threads and the database's backends) set against the bare pass and
+ * The run's CPU (this process's threads and, when given, the database server's backends) set against the bare pass and
  * the machine's cores: however the work were scheduled, the run could not end before every core had
  * done its share of it, so that share is a floor under the run time and a ceiling over the ratio.
  */
-function cpuBudget(figures: PipelineFigures, serverCpu: number, barePass: number, ratio: number): string {
+function cpuBudget(figures: PipelineFigures, serverCpu: number | undefined, barePass: number, ratio: number): string {
   const cores = availableParallelism();
-  const total = figures.cpu + serverCpu;
+  const total = figures.cpu + (serverCpu ?? 0);
   const floor = total / cores;
   const ceiling = ratio * (figures.seconds / floor);
-  const parts = figures.serverCpu === undefined ? 'this process, the embedded database included' : `this process ${figures.cpu.toFixed(2)} + the server's backends ${serverCpu.toFixed(2)}`;
+  const parts = serverCpu === undefined ? 'this process, the embedded database included' : `this process ${figures.cpu.toFixed(2)} + the server's backends ${serverCpu.toFixed(2)}`;
   return `CPU in all ${total.toFixed(2)} s (${parts}) = ${(total / barePass).toFixed(1)} × a bare pass; on ${cores} cores no schedule ends it before ${floor.toFixed(2)} s, a ratio of at most ${ceiling.toFixed(2)} × bare parse (this run used the cores ${Math.round((100 * floor) / figures.seconds)} % of its time)`;
 }
 
